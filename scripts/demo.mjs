@@ -1,23 +1,14 @@
 // The demo at this stage: the evaluation engine, built, deciding a flag for learners of two
 // enterprises. Later stages replace this with the server, learner portal and admin page.
-import { compile, describeEvaluation, evaluateAll, evaluateFlag } from '@waffle-kit/core';
+import { compile, defineFlag, describeEvaluation, evaluateAll, evaluateFlag } from '@waffle-kit/core';
 
 const acme = 'acme-uuid';
 const globex = 'globex-uuid';
-const flag = {
+const flag = defineFlag({
   name: 'enterprise.dashboard_v2',
-  everyone: null,
   percent: 0,
-  testing: false,
-  superusers: true,
-  staff: false,
-  authenticated: false,
-  languages: [],
-  users: [],
-  groups: [],
-  rollout: false,
   enterprisePercentages: { [acme]: 30, [globex]: 0 },
-};
+});
 const compiled = compile({ flags: [flag] });
 console.log('waffle-kit demo: enterprise.dashboard_v2 at 30% for Acme, 0% for Globex\n');
 for (let id = 1; id <= 6; id++) {

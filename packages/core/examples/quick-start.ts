@@ -1,26 +1,18 @@
 import {
   compile,
+  defineFlag,
   describeEvaluation,
   evaluate,
   evaluateAll,
-  type Flag,
   type FlagUser,
 } from '@waffle-kit/core';
 
-const flag: Flag = {
+// Waffle's defaults for every field not given: off for everybody but superusers.
+const flag = defineFlag({
   name: 'enterprise.dashboard_v2',
-  everyone: null,
   percent: 0,
-  testing: false,
-  superusers: true,
-  staff: false,
-  authenticated: false,
-  languages: [],
-  users: [],
-  groups: [],
-  rollout: false,
   enterprisePercentages: { 'acme-uuid': 30 },
-};
+});
 const alice: FlagUser = {
   id: 7,
   username: 'alice',

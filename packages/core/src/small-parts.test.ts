@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defineFlag } from './define-flag.js';
 import { describeEvaluation } from './describe.js';
 import { isValidFlagName, isValidPercent } from './names.js';
 import { requestLanguage } from './request-language.js';
@@ -61,5 +62,24 @@ describe('describeEvaluation', () => {
         enterpriseCustomerUuid: 'u',
       }),
     ).toBe('on: enterprise percentage 30% for u, bucket 212 < 300');
+  });
+});
+
+describe('defineFlag', () => {
+  it("fills every field not given with Waffle's defaults", () => {
+    expect(defineFlag({ name: 'x' })).toEqual({
+      name: 'x',
+      everyone: null,
+      percent: null,
+      testing: false,
+      superusers: true,
+      staff: false,
+      authenticated: false,
+      languages: [],
+      users: [],
+      groups: [],
+      rollout: false,
+    });
+    expect(defineFlag({ name: 'x', staff: true }).staff).toBe(true);
   });
 });

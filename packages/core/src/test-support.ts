@@ -1,21 +1,9 @@
 // Builders for the tests of this package: a flag with Waffle's defaults, users of each kind.
+import { defineFlag } from './define-flag.js';
 import type { Flag, FlagUser } from './types.js';
 
 export function flag(overrides: Partial<Flag> = {}): Flag {
-  return {
-    name: 'enterprise.dashboard_v2',
-    everyone: null,
-    percent: null,
-    testing: false,
-    superusers: true,
-    staff: false,
-    authenticated: false,
-    languages: [],
-    users: [],
-    groups: [],
-    rollout: false,
-    ...overrides,
-  };
+  return defineFlag({ name: 'enterprise.dashboard_v2', ...overrides });
 }
 
 export function learner(overrides: Partial<FlagUser> = {}): FlagUser {
