@@ -6,7 +6,7 @@ export default defineProject({
   test: {
     name: 'react',
     environment: 'happy-dom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'examples/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
   },
 });

@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 
 // Testing Library unmounts between tests by itself only when Vitest globals are on.
 afterEach(() => {
+  if (typeof window === 'undefined') return; // a test file in the node environment
   cleanup();
   sessionStorage.clear();
   history.replaceState(null, '', '/');
