@@ -60,8 +60,8 @@ function merge(
     const entry = scope[name];
     const wire = values[name];
     const value = wire === true || (wire as { is_active?: unknown })?.is_active === true;
-    // Same stamp: the same response seen again (a no-op), or two at the same ms (the later wins).
-    if (!entry || time > entry[1] || (time === entry[1] && version >= entry[2] && value !== entry[0])) {
+    // On the same stamp the later response wins.
+    if (!entry || time > entry[1] || (time === entry[1] && version >= entry[2])) {
       next ??= { ...scope };
       next[name] = [value, time, version];
     }
@@ -131,7 +131,7 @@ export function createFlagStore(
     into(meta?.enterprise_customer_uuid || GLOBAL, payload.enterprise_features);
     into(SWITCHES, payload.switches);
     into(SAMPLES, payload.samples);
-    if (scopes !== state.scopes || !state.ready) set({ scopes, ready: true });
+    set({ scopes, ready: true });
   };
 
   const harvestAll = () => cache.getAll().forEach(harvest);
@@ -150,9 +150,11 @@ export function createFlagStore(
     },
     /** Follows the cache; returns the function that stops following it. */
     connect() {
-      // Every event: harvesting what was already harvested changes nothing, and one check is
-      // smaller than telling apart 'added' with data, 'updated' with success, hydration...
-      const unsubscribe = cache.subscribe((event) => harvest(event.query));
+      // New data: a query added with data (hydration) or a success (fetch or setQueryData).
+      const unsubscribe = cache.subscribe((event) => {
+        if ('action' in event ? event.action.type === 'success' : event.type === 'added')
+          harvest(event.query);
+      });
       harvestAll(); // anything that arrived between the first render and now
       return unsubscribe;
     },
