@@ -8,5 +8,6 @@ export default defineProject({
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}', 'examples/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    env: { WAFFLE_REACT_MAJOR: '19' },
   },
 });

@@ -1,5 +1,14 @@
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { version } from 'react';
+import { afterEach, beforeAll } from 'vitest';
+
+// The react-18 project runs these tests again with React 18 (see packages/react-compat-18): fail
+// loudly if a project does not get the React it asks for.
+beforeAll(() => {
+  const expected = process.env.WAFFLE_REACT_MAJOR;
+  if (expected && version.split('.')[0] !== expected)
+    throw new Error(`this test project expects React ${expected} but runs React ${version}`);
+});
 
 // Testing Library unmounts between tests by itself only when Vitest globals are on.
 afterEach(() => {
