@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { dehydrate, hydrate, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { ACME, GLOBEX, learnerPage, meta, waffleStatus } from '../test/flag-responses.js';
 import { createFlagStore, type FlagStore, type FlagStoreOptions } from './flag-store.js';
@@ -31,6 +31,14 @@ describe('createFlagStore', () => {
     const client = new QueryClient();
     client.setQueryData(['early'], learnerPage({ 'enterprise.search': true }));
     const store = createFlagStore(client.getQueryCache());
+    expect(value(store, 'enterprise.search')).toBe(true);
+  });
+
+  it('harvests queries hydrated from a server render (added with their data)', () => {
+    const server = new QueryClient();
+    server.setQueryData(['learner'], learnerPage({ 'enterprise.search': true }));
+    const { client, store } = setup();
+    hydrate(client, dehydrate(server));
     expect(value(store, 'enterprise.search')).toBe(true);
   });
 

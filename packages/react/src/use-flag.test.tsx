@@ -1,8 +1,10 @@
-import { act, screen } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { learnerPage, meta } from '../test/flag-responses.js';
-import { renderWithFlags, renderWithoutProvider } from '../test/render.js';
-import { Flag, useFlag, useFlagSource, useFlags } from './index.js';
+import { makeQueryClient, renderWithFlags, renderWithoutProvider } from '../test/render.js';
+import { Flag, FlagProvider, useFlag, useFlagSource, useFlags, useFlagsStatus } from './index.js';
 
 describe('useFlag', () => {
   it('returns the server value, else the provider default, else false', () => {
@@ -138,6 +140,46 @@ describe('onExposure', () => {
     respond(true);
     respond(false);
     expect(exposures).toEqual(['enterprise.search=true', 'enterprise.search=false']);
+  });
+});
+
+describe('FlagProvider wiring', () => {
+  it('works with a queryClient prop and no QueryClientProvider', () => {
+    const queryClient = makeQueryClient();
+    function App() {
+      return <p>{`${useFlag('enterprise.search')} ${useFlagsStatus().status}`}</p>;
+    }
+    render(
+      <FlagProvider queryClient={queryClient}>
+        <App />
+      </FlagProvider>,
+    );
+    act(() => {
+      queryClient.setQueryData(['learner'], learnerPage({ 'enterprise.search': true }));
+    });
+    expect(screen.getByText('true ready')).toBeTruthy();
+  });
+
+  it('follows the cache and exposes once under StrictMode’s double effects', () => {
+    const queryClient = makeQueryClient();
+    const exposures: string[] = [];
+    function App() {
+      return <p>search {String(useFlag('enterprise.search'))}</p>;
+    }
+    render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <FlagProvider onExposure={(name, value) => exposures.push(`${name}=${value}`)}>
+            <App />
+          </FlagProvider>
+        </QueryClientProvider>
+      </StrictMode>,
+    );
+    act(() => {
+      queryClient.setQueryData(['learner'], learnerPage({ 'enterprise.search': true }));
+    });
+    expect(screen.getByText('search true')).toBeTruthy();
+    expect(exposures).toEqual(['enterprise.search=true']);
   });
 });
 
