@@ -35,7 +35,7 @@ export interface FlagProviderProps {
   onExposure?: (name: string, value: boolean) => void;
   /** Finds flags in a query's data; `extractFlags` by default. Read once. */
   extract?: FlagExtractor;
-  /** Only these queries count when deciding `useFlagsStatus().status === 'error'`. Read once. */
+  /** Only these queries count when deciding `useFlagsStatus().status === 'error'`; any query by default. */
   flagQueryKey?: QueryKey;
 }
 

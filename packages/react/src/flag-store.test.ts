@@ -138,6 +138,18 @@ describe('createFlagStore', () => {
     expect(Object.keys(scopes).sort()).toEqual(['', '\0m', '\0s']);
   });
 
+  it('uses a host extractor for other response shapes', () => {
+    const extract = (data: unknown) => {
+      const flags = (data as { payload?: { flags?: Record<string, boolean> } }).payload?.flags;
+      return flags && { enterprise_features: flags };
+    };
+    const { store, respond } = setup({ extract });
+    respond(learnerPage({ a: true }));
+    expect(value(store, 'a')).toBeUndefined();
+    respond({ payload: { flags: { a: true } } });
+    expect(value(store, 'a')).toBe(true);
+  });
+
   it('puts overrides above every response and bootstrap values below them', () => {
     const { store, respond } = setup({ bootstrap: { a: true, b: true } }, { a: false });
     expect([value(store, 'a'), value(store, 'b')]).toEqual([false, true]);

@@ -29,6 +29,28 @@ describe('useFlagsStatus', () => {
     await screen.findByText('error from defaults');
   });
 
+  it('stays loading when only a query that carries no flags failed', async () => {
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    server.use(
+      http.get(API, async () => {
+        await answered;
+        return HttpResponse.json(learnerPage({ 'enterprise.search': true }));
+      }),
+    );
+    const { queryClient } = renderWithFlags(<Status />, { flagQueryKey: ['enterprise-learner'] });
+    await act(() =>
+      queryClient
+        .fetchQuery({ queryKey: ['courses'], queryFn: () => Promise.reject(new Error('courses down')) })
+        .catch(() => {}),
+    );
+    expect(screen.getByText('loading from defaults')).toBeTruthy();
+    answer();
+    await screen.findByText('ready from server');
+  });
+
   it('stays ready when a query fails after flags are known', async () => {
     server.use(http.get(API, () => HttpResponse.json({ detail: 'down' }, { status: 500 })));
     const { queryClient } = renderWithFlags(<Status />);
