@@ -1,0 +1,121 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { type AuditEntry, auditApi, queryKeys } from '../api/index.js';
+import { navigate } from '../app/route.js';
+import { ErrorMessage } from '../components/error-message.js';
+import { Field } from '../components/field.js';
+import { diffAudit } from './audit-diff.js';
+
+const OBJECT_TYPES = [
+  'flag',
+  'switch',
+  'sample',
+  'enterprise_percentage',
+  'enterprise_customer',
+  'user',
+  'group',
+];
+
+function AuditDiff({ entry }: { readonly entry: AuditEntry }) {
+  const [showAll, setShowAll] = useState(false);
+  const changes = diffAudit(entry.before, entry.after);
+  const shown = showAll ? changes : changes.filter((change) => change.changed);
+  const hidden = changes.length - shown.length;
+  if (changes.length === 0) return null;
+  return (
+    <>
+      <table className="diff" data-testid="audit-diff">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((change) => (
+            <tr
+              key={change.field}
+              className={change.changed ? 'diff__changed' : undefined}
+              data-field={change.field}
+            >
+              <th scope="row">{change.field}</th>
+              <td className="diff__before">{change.before}</td>
+              <td className="diff__after">{change.after}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {(hidden > 0 || showAll) && (
+        <button type="button" className="button--link" onClick={() => setShowAll(!showAll)}>
+          {showAll ? 'Show only changed fields' : `Show ${hidden} unchanged field${hidden === 1 ? '' : 's'}`}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** Every change, newest first (the server's order), filterable by object. */
+export function AuditPage({
+  objectType,
+  objectName,
+}: {
+  readonly objectType: string;
+  readonly objectName: string;
+}) {
+  const [type, setType] = useState(objectType);
+  const [name, setName] = useState(objectName);
+  const audit = useQuery({
+    queryKey: queryKeys.audit(objectType, objectName),
+    queryFn: () => auditApi.list({ objectType, objectName }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(['audit'], { type, name: name.trim() });
+  };
+
+  return (
+    <section aria-labelledby="audit-title">
+      <h1 id="audit-title">Audit log</h1>
+      <form className="toolbar" onSubmit={submit} aria-label="Filter the audit log">
+        <Field label="Object type">
+          {(control) => (
+            <select {...control} value={type} onChange={(event) => setType(event.target.value)}>
+              <option value="">Any</option>
+              {OBJECT_TYPES.map((option) => (
+                <option key={option} value={option}>
+                  {option.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Object name">
+          {(control) => <input {...control} value={name} onChange={(event) => setName(event.target.value)} />}
+        </Field>
+        <button type="submit">Filter</button>
+      </form>
+      <ErrorMessage error={audit.error} />
+      {audit.isPending ? (
+        <p className="loading">Loading the audit log…</p>
+      ) : (audit.data ?? []).length === 0 ? (
+        <p className="empty">No changes recorded{objectName ? ` for ${objectName}` : ''}.</p>
+      ) : (
+        <ol className="audit-list" aria-label="Changes, newest first">
+          {(audit.data ?? []).map((entry) => (
+            <li key={entry.id} className="card audit-entry" data-testid="audit-entry">
+              <p className="audit-entry__head">
+                <strong>{entry.actor ?? 'system'}</strong> <span className="badge">{entry.action}</span>{' '}
+                {entry.object_type.replaceAll('_', ' ')} <strong className="mono">{entry.object_name}</strong>
+                <time className="muted" dateTime={entry.created}>
+                  {entry.created ? new Date(entry.created).toLocaleString() : ''}
+                </time>
+              </p>
+              <AuditDiff entry={entry} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
