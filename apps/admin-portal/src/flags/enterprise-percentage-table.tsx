@@ -64,7 +64,12 @@ function PercentageRow({ flagName, entry, customerName, onChanged }: RowProps) {
     onSuccess: onChanged,
   });
   const failed = save.error ?? remove.error;
-  const error = fieldError(failed, 'percent') ?? generalError(failed);
+  // A row has one input, so any field message of the answer belongs beside it.
+  const error = failed
+    ? (fieldError(failed, 'percent') ??
+      (failed instanceof ApiError ? Object.values(failed.fields)[0] : undefined) ??
+      errorText(failed))
+    : undefined;
   const inputId = `ep-${entry.enterprise_customer_uuid}`;
   return (
     <tr data-testid="enterprise-percentage-row" data-uuid={entry.enterprise_customer_uuid}>
@@ -199,7 +204,7 @@ export function EnterprisePercentageTable({ flagName, entries, customers }: Tabl
             </select>
           )}
         </Field>
-        <Field label="Percent" error={fieldError(add.error, 'percent')}>
+        <Field label="Enterprise percent" error={fieldError(add.error, 'percent')}>
           {(control) => (
             <input
               {...control}

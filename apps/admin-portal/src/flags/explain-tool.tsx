@@ -61,7 +61,7 @@ export function ExplainTool({ flagName, initialFlagName = '' }: ExplainToolProps
             <option key={user.username} value={user.username} />
           ))}
         </datalist>
-        <Field label="Enterprise customer">
+        <Field label="In enterprise (optional)">
           {(control) => (
             <select
               {...control}

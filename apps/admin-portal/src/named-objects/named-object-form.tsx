@@ -15,6 +15,8 @@ interface NamedObjectFormProps {
   readonly kind: NamedObjectKind;
   readonly initial: NamedObjectDraft;
   readonly nameEditable: boolean;
+  /** The form's accessible name, e.g. "New switch" or "Edit maintenance_banner". */
+  readonly formLabel: string;
   readonly submitLabel: string;
   readonly pending: boolean;
   readonly error: unknown;
@@ -25,7 +27,18 @@ interface NamedObjectFormProps {
 
 /** Create or edit a switch or a sample; local checks first, then the API's field messages. */
 export function NamedObjectForm(props: NamedObjectFormProps) {
-  const { kind, initial, nameEditable, submitLabel, pending, error, onSubmit, onCancel, onReload } = props;
+  const {
+    kind,
+    initial,
+    nameEditable,
+    formLabel,
+    submitLabel,
+    pending,
+    error,
+    onSubmit,
+    onCancel,
+    onReload,
+  } = props;
   const [draft, setDraft] = useState(initial);
   const [local, setLocal] = useState<Record<string, string>>({});
   const server = error instanceof ApiError ? error.fields : {};
@@ -47,7 +60,7 @@ export function NamedObjectForm(props: NamedObjectFormProps) {
   };
 
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label={`${submitLabel} ${kind.singular}`}>
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={formLabel}>
       <Field label="Name" error={errors.name}>
         {(control) => (
           <input

@@ -30,6 +30,7 @@ function NamedObjectRow({ kind, object }: { readonly kind: NamedObjectKind; read
           kind={kind}
           initial={{ name: object.name, value: kind.toText(object), note: object.note }}
           nameEditable={false}
+          formLabel={`Edit ${object.name}`}
           submitLabel="Save"
           pending={update.isPending}
           error={update.error}
@@ -89,6 +90,7 @@ export function NamedObjectPage({ kind }: { readonly kind: NamedObjectKind }) {
           kind={kind}
           initial={{ name: '', value: kind.emptyValue, note: '' }}
           nameEditable
+          formLabel={`New ${kind.singular}`}
           submitLabel="Create"
           pending={create.isPending}
           error={create.error}

@@ -17,6 +17,7 @@ import { customers, demoFlags, groups, learnerUser, staffUser, users } from './f
 export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
+  readonly query: URLSearchParams;
   readonly headers: Headers;
   readonly body: unknown;
 }
@@ -112,9 +113,11 @@ function guard(request: Request): Response | null {
 async function record(request: Request): Promise<unknown> {
   const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.clone().text();
   const body = text ? (JSON.parse(text) as unknown) : undefined;
+  const url = new URL(request.url);
   state.requests.push({
     method: request.method,
-    path: new URL(request.url).pathname,
+    path: url.pathname,
+    query: url.searchParams,
     headers: request.headers,
     body,
   });
@@ -138,6 +141,48 @@ function admin(
 
 function linkedCount(uuid: string): number {
   return (state.learners.get(uuid) ?? []).filter((l) => l.active && l.linked).length;
+}
+
+/** Switches and samples: the same verbs over a map of objects with a version. */
+function namedObjectHandlers<T extends { name: string; version?: number }>(
+  collection: string,
+  objectType: string,
+  objects: () => Map<string, T>,
+) {
+  return [
+    admin('get', `/${collection}`, () =>
+      HttpResponse.json({ count: objects().size, results: [...objects().values()] } as JsonBodyType),
+    ),
+    admin('post', `/${collection}`, ({ body }) => {
+      if (objects().has(String(body.name))) {
+        return error(400, 'validation_error', 'Not saved.', {
+          name: `A ${objectType} with this name already exists.`,
+        });
+      }
+      const created = { ...body, version: 1 } as unknown as T;
+      objects().set(created.name, created);
+      audit('create', objectType, created.name, null, created);
+      return HttpResponse.json(created as JsonBodyType, { status: 201 });
+    }),
+    admin('patch', `/${collection}/:name`, ({ request, params, body }) => {
+      const found = objects().get(params.name!);
+      if (!found) return error(404, 'not_found', `This ${objectType} does not exist.`);
+      if (request.headers.get('if-match') !== String(found.version)) {
+        return error(409, 'conflict', `This ${objectType} was changed by someone else; reload it.`);
+      }
+      const updated = { ...found, ...body, version: (found.version ?? 0) + 1 };
+      objects().set(found.name, updated);
+      audit('update', objectType, found.name, found, updated);
+      return HttpResponse.json(updated as JsonBodyType);
+    }),
+    admin('delete', `/${collection}/:name`, ({ params }) => {
+      const found = objects().get(params.name!);
+      if (!found) return error(404, 'not_found', `This ${objectType} does not exist.`);
+      objects().delete(found.name);
+      audit('delete', objectType, found.name, found, null);
+      return new HttpResponse(null, { status: 204 });
+    }),
+  ];
 }
 
 const handlers = [
@@ -246,6 +291,49 @@ const handlers = [
   admin('get', '/samples', () =>
     HttpResponse.json({ count: state.samples.size, results: [...state.samples.values()] }),
   ),
+  ...namedObjectHandlers('switches', 'switch', () => state.switches),
+  ...namedObjectHandlers('samples', 'sample', () => state.samples),
+  admin('post', '/enterprise-customers', ({ body }) => {
+    const fields: Record<string, string> = {};
+    if (!body.name) fields.name = 'Enter a name.';
+    if (!body.slug) fields.slug = 'Enter a slug.';
+    if (state.customers.some((c) => c.slug === body.slug)) fields.slug = 'This slug is taken.';
+    if (Object.keys(fields).length > 0) return error(400, 'validation_error', 'Not saved.', fields);
+    const created = {
+      uuid: String(
+        body.uuid ?? `00000000-0000-4000-8000-${String(state.customers.length + 1).padStart(12, '0')}`,
+      ),
+      slug: String(body.slug),
+      name: String(body.name),
+      active: Boolean(body.active),
+    };
+    state.customers.push(created);
+    audit('create', 'enterprise_customer', created.slug, null, created);
+    return HttpResponse.json(created, { status: 201 });
+  }),
+  admin('post', '/enterprise-customers/:uuid/learners', ({ params, body }) => {
+    if (!users.some((u) => u.username === body.username)) {
+      return error(400, 'validation_error', 'Not linked.', {
+        username: `No user named ${String(body.username)}.`,
+      });
+    }
+    const learner = {
+      username: String(body.username),
+      active: Boolean(body.active),
+      linked: Boolean(body.linked),
+    };
+    const others = (state.learners.get(params.uuid!) ?? []).filter((l) => l.username !== learner.username);
+    state.learners.set(params.uuid!, [...others, learner]);
+    return HttpResponse.json(learner, { status: 201 });
+  }),
+  admin('delete', '/enterprise-customers/:uuid/learners/:username', ({ params }) => {
+    const list = state.learners.get(params.uuid!) ?? [];
+    state.learners.set(
+      params.uuid!,
+      list.filter((l) => l.username !== params.username),
+    );
+    return new HttpResponse(null, { status: 204 });
+  }),
   admin('get', '/users', () => HttpResponse.json({ count: users.length, results: users } as JsonBodyType)),
   admin('get', '/groups', () => HttpResponse.json({ count: groups.length, results: groups })),
   admin('get', '/enterprise-customers', () =>
