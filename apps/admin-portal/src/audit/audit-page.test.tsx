@@ -91,4 +91,38 @@ describe('the audit log', () => {
       '2026-11-21T08:00:00.000Z',
     );
   });
+
+  it('shows only the after side for a create and only the before side for a delete', async () => {
+    mockApi.state.audit.push(
+      {
+        id: 2,
+        actor: 'sam',
+        action: 'delete',
+        object_type: 'switch',
+        object_name: 'old_banner',
+        before: { name: 'old_banner', active: true },
+        after: null,
+        created: '2026-11-21T08:01:00.000Z',
+      },
+      {
+        id: 1,
+        actor: 'sam',
+        action: 'create',
+        object_type: 'switch',
+        object_name: 'old_banner',
+        before: null,
+        after: { name: 'old_banner', active: true },
+        created: '2026-11-21T08:00:00.000Z',
+      },
+    );
+    renderApp('#/audit');
+    const [deleted, created] = await screen.findAllByTestId('audit-diff');
+    const headers = (table: HTMLElement) =>
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent);
+    expect(headers(deleted!)).toEqual(['Field', 'Before']);
+    expect(headers(created!)).toEqual(['Field', 'After']);
+    expect(within(created!).getByText('true').className).toBe('diff__after');
+  });
 });

@@ -22,14 +22,22 @@ function AuditDiff({ entry }: { readonly entry: AuditEntry }) {
   const shown = showAll ? changes : changes.filter((change) => change.changed);
   const hidden = changes.length - shown.length;
   if (changes.length === 0) return null;
+  // A create has nothing before and a delete nothing after: show only the side that exists.
+  const sides = [
+    ...(entry.before === null ? [] : (['before'] as const)),
+    ...(entry.after === null ? [] : (['after'] as const)),
+  ];
   return (
     <>
-      <table className="diff" data-testid="audit-diff">
+      <table className={`diff diff--${sides.length === 2 ? 'change' : sides[0]}`} data-testid="audit-diff">
         <thead>
           <tr>
             <th scope="col">Field</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
+            {sides.map((side) => (
+              <th scope="col" key={side}>
+                {side === 'before' ? 'Before' : 'After'}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -40,8 +48,11 @@ function AuditDiff({ entry }: { readonly entry: AuditEntry }) {
               data-field={change.field}
             >
               <th scope="row">{change.field}</th>
-              <td className="diff__before">{change.before}</td>
-              <td className="diff__after">{change.after}</td>
+              {sides.map((side) => (
+                <td key={side} className={`diff__${side}`}>
+                  {change[side]}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

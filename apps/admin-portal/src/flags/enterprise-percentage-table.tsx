@@ -84,6 +84,10 @@ function PercentageRow({ flagName, entry, customerName, onChanged }: RowProps) {
           inputMode="decimal"
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            // A table row cannot hold a form, so Enter saves by hand.
+            if (event.key === 'Enter') save.mutate();
+          }}
           aria-invalid={Boolean(error)}
           aria-describedby={error ? `${inputId}-error` : undefined}
         />
@@ -93,25 +97,29 @@ function PercentageRow({ flagName, entry, customerName, onChanged }: RowProps) {
           </p>
         )}
       </td>
-      <td data-testid="learners-on">{learnersText(entry)}</td>
-      <td className="actions">
-        <button
-          type="button"
-          onClick={() => save.mutate()}
-          disabled={save.isPending || draft === String(entry.percent)}
-          aria-label={`Save percent for ${customerName}`}
-        >
-          Save
-        </button>
-        <button
-          type="button"
-          className="button--danger"
-          onClick={() => remove.mutate()}
-          disabled={remove.isPending}
-          aria-label={`Remove percent for ${customerName}`}
-        >
-          Remove
-        </button>
+      <td data-testid="learners-on" data-label="Learners turned on">
+        {learnersText(entry)}
+      </td>
+      <td>
+        <div className="actions">
+          <button
+            type="button"
+            onClick={() => save.mutate()}
+            disabled={save.isPending || draft === String(entry.percent)}
+            aria-label={`Save percent for ${customerName}`}
+          >
+            Save
+          </button>
+          <button
+            type="button"
+            className="button--danger"
+            onClick={() => remove.mutate()}
+            disabled={remove.isPending}
+            aria-label={`Remove percent for ${customerName}`}
+          >
+            Remove
+          </button>
+        </div>
       </td>
     </tr>
   );
@@ -161,7 +169,7 @@ export function EnterprisePercentageTable({ flagName, entries, customers }: Tabl
         <p className="empty">No enterprise percentages.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <thead>
               <tr>
                 <th scope="col">Enterprise customer</th>

@@ -143,7 +143,7 @@ export function FlagListPage() {
         </p>
       ) : (
         <div className="table-wrap">
-          <table data-testid="flags-table">
+          <table className="stack-table stack-table--select" data-testid="flags-table">
             <caption className="visually-hidden">Flags</caption>
             <thead>
               <tr>
@@ -178,10 +178,12 @@ export function FlagListPage() {
                   <th scope="row">
                     <a href={href(['flags', flag.name])}>{flag.name}</a>
                   </th>
-                  <td>{everyoneLabel(flag.everyone)}</td>
-                  <td>{percentText(flag)}</td>
-                  <td>{flag.testing ? 'Yes' : 'No'}</td>
-                  <td className="note-cell">{flag.note}</td>
+                  <td data-label="Everyone">{everyoneLabel(flag.everyone)}</td>
+                  <td data-label="Percent">{percentText(flag)}</td>
+                  <td data-label="Testing">{flag.testing ? 'Yes' : 'No'}</td>
+                  <td className="note-cell" data-label="Note">
+                    {flag.note}
+                  </td>
                 </tr>
               ))}
             </tbody>
