@@ -50,12 +50,16 @@ describe('apiRequest', () => {
   });
 
   it('gives a readable ApiError for a body that is not the error shape', async () => {
-    mockApi.server.use(
-      http.get('*/api/echo', () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502 })),
-    );
+    mockApi.server.use(http.get('*/api/echo', () => new HttpResponse('<h1>Oops</h1>', { status: 500 })));
     const error = await apiRequest('GET', '/api/echo').catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 502, code: 'http_error', fields: {} });
-    expect((error as ApiError).message).toMatch(/^The server answered 502/);
+    expect(error).toMatchObject({ status: 500, code: 'http_error', fields: {} });
+    expect((error as ApiError).message).toMatch(/^The server answered 500/);
+  });
+
+  it('says the server is not reachable when a proxy answers 502', async () => {
+    mockApi.server.use(http.get('*/api/echo', () => new HttpResponse('Bad gateway', { status: 502 })));
+    const error = await apiRequest('GET', '/api/echo').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 502, code: 'server_unavailable' });
   });
 
   it('gives an ApiError with status 0 when the server does not answer', async () => {

@@ -106,6 +106,13 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   const body = await readJson(response);
   if (response.ok) return body as T;
   if (isErrorBody(body)) throw new ApiError(response.status, body.error);
+  // A proxy in front (Vite's in development) answers 502-504 when the server is down.
+  if (response.status >= 502 && response.status <= 504) {
+    throw new ApiError(response.status, {
+      code: 'server_unavailable',
+      message: `The server is not reachable (${response.status}). Check that it is running, then try again.`,
+    });
+  }
   throw new ApiError(response.status, {
     code: 'http_error',
     message: `The server answered ${response.status} ${response.statusText}`.trim(),

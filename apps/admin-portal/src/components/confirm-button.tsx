@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 interface ConfirmButtonProps {
   readonly label: string;
@@ -12,6 +12,11 @@ interface ConfirmButtonProps {
 /** A destructive action in two steps, without a modal: the button turns into a question. */
 export function ConfirmButton({ label, question, onConfirm, disabled, testId }: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
+  // Keyboard users land on the safe choice when the question appears.
+  useEffect(() => {
+    if (asking) cancel.current?.focus();
+  }, [asking]);
   if (!asking) {
     return (
       <button
@@ -38,7 +43,7 @@ export function ConfirmButton({ label, question, onConfirm, disabled, testId }: 
       >
         Yes, {label.toLowerCase()}
       </button>
-      <button type="button" onClick={() => setAsking(false)}>
+      <button type="button" ref={cancel} onClick={() => setAsking(false)}>
         Cancel
       </button>
     </span>
