@@ -72,4 +72,23 @@ describe('apiRequest', () => {
     mockApi.server.use(http.delete('*/api/echo', () => new HttpResponse(null, { status: 204 })));
     expect(await apiRequest('DELETE', '/api/echo')).toBeUndefined();
   });
+
+  it('adds nested field messages under their top-level field', async () => {
+    mockApi.server.use(
+      http.patch('*/api/echo', () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'validation_error',
+              message: 'Bad.',
+              fields: { 'languages.1': 'Use language codes.' },
+            },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = (await apiRequest('PATCH', '/api/echo', { body: {} }).catch((e: unknown) => e)) as ApiError;
+    expect(error.fields).toEqual({ 'languages.1': 'Use language codes.', languages: 'Use language codes.' });
+  });
 });

@@ -19,13 +19,26 @@ export class ApiError extends Error {
     super(body.message);
     this.status = status;
     this.code = body.code;
-    this.fields = body.fields ?? {};
+    this.fields = foldFields(body.fields ?? {});
   }
 
   /** The object changed since it was read (stale `If-Match`). */
   get isConflict(): boolean {
     return this.status === 409;
   }
+}
+
+/**
+ * Adds each nested field message (`languages.0`, `enterprise_percentages.1.percent`) under its
+ * top-level field too, where the page has an input to show it beside.
+ */
+function foldFields(fields: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const folded: Record<string, string> = { ...fields };
+  for (const [key, message] of Object.entries(fields)) {
+    const top = key.split('.')[0]!;
+    folded[top] ??= message;
+  }
+  return folded;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -36,4 +36,25 @@ describe('diffAudit', () => {
     expect(formatAuditValue({ a: 1 })).toBe('{"a":1}');
     expect(formatAuditValue(false)).toBe('false');
   });
+
+  it('shows enterprise percentages by customer name', () => {
+    const names: Record<string, string> = { 'uuid-a': 'Acme Corp' };
+    const nameOf = (uuid: string) => names[uuid] ?? uuid;
+    const [change] = diffAudit(
+      { enterprise_percentages: [{ enterprise_customer_uuid: 'uuid-a', percent: 30 }] },
+      {
+        enterprise_percentages: [
+          { enterprise_customer_uuid: 'uuid-a', percent: 100 },
+          { enterprise_customer_uuid: 'uuid-b', percent: 0 },
+        ],
+      },
+      nameOf,
+    );
+    expect(change).toEqual({
+      field: 'enterprise_percentages',
+      before: 'Acme Corp 30%',
+      after: 'Acme Corp 100%, uuid-b 0%',
+      changed: true,
+    });
+  });
 });

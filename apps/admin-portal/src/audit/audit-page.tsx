@@ -4,21 +4,23 @@ import { type AuditEntry, auditApi, queryKeys } from '../api/index.js';
 import { navigate } from '../app/route.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { Field } from '../components/field.js';
-import { diffAudit } from './audit-diff.js';
+import { useEnterpriseCustomers } from '../directory/use-directory.js';
+import { type CustomerName, diffAudit } from './audit-diff.js';
 
+// Enterprise percentages belong to their flag: changing one is a flag update.
 const OBJECT_TYPES = [
   'flag',
   'switch',
   'sample',
-  'enterprise_percentage',
   'enterprise_customer',
+  'enterprise_customer_user',
   'user',
   'group',
 ];
 
-function AuditDiff({ entry }: { readonly entry: AuditEntry }) {
+function AuditDiff({ entry, nameOf }: { readonly entry: AuditEntry; readonly nameOf: CustomerName }) {
   const [showAll, setShowAll] = useState(false);
-  const changes = diffAudit(entry.before, entry.after);
+  const changes = diffAudit(entry.before, entry.after, nameOf);
   const shown = showAll ? changes : changes.filter((change) => change.changed);
   const hidden = changes.length - shown.length;
   if (changes.length === 0) return null;
@@ -76,6 +78,8 @@ export function AuditPage({
 }) {
   const [type, setType] = useState(objectType);
   const [name, setName] = useState(objectName);
+  const customers = useEnterpriseCustomers();
+  const nameOf: CustomerName = (uuid) => customers.data?.find((c) => c.uuid === uuid)?.name ?? uuid;
   const audit = useQuery({
     queryKey: queryKeys.audit(objectType, objectName),
     queryFn: () => auditApi.list({ objectType, objectName }),
@@ -122,7 +126,7 @@ export function AuditPage({
                   {entry.created ? new Date(entry.created).toLocaleString() : ''}
                 </time>
               </p>
-              <AuditDiff entry={entry} />
+              <AuditDiff entry={entry} nameOf={nameOf} />
             </li>
           ))}
         </ol>

@@ -125,4 +125,18 @@ describe('the enterprise percentage table', () => {
     );
     expect(entries()).toEqual([]);
   });
+
+  it('keeps the flag form saving with the version the percentage change produced', async () => {
+    const { user } = renderApp(DASHBOARD);
+    await user.type(await screen.findByLabelText('Note'), ' (v2)');
+    await user.click(screen.getByRole('button', { name: 'Remove percent for Acme Corp' }));
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect((await screen.findByTestId('save-status')).textContent).toBe('Saved.');
+    expect(mockApi.requests('PATCH')[0]?.headers.get('if-match')).toBe('4');
+    expect(mockApi.state.flags.get('enterprise.dashboard_v2')?.note).toBe(
+      'Redesigned learner dashboard (v2)',
+    );
+  });
 });

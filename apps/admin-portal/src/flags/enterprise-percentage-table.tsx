@@ -5,6 +5,7 @@ import {
   ApiError,
   type EnterpriseCustomer,
   type EnterprisePercentage,
+  type FlagDetail,
   flagsApi,
   queryKeys,
 } from '../api/index.js';
@@ -49,7 +50,17 @@ interface RowProps {
   readonly flagName: string;
   readonly entry: EnterprisePercentage;
   readonly customerName: string;
-  readonly onChanged: () => Promise<void>;
+  readonly onChanged: (answer?: unknown) => Promise<void>;
+}
+
+function isFlagDetail(value: unknown, name: string): value is FlagDetail {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as FlagDetail).name === name &&
+    typeof (value as FlagDetail).version === 'number' &&
+    Array.isArray((value as FlagDetail).enterprise_percentages)
+  );
 }
 
 function PercentageRow({ flagName, entry, customerName, onChanged }: RowProps) {
@@ -137,7 +148,10 @@ export function EnterprisePercentageTable({ flagName, entries, customers }: Tabl
   const [customer, setCustomer] = useState('');
   const [percent, setPercent] = useState('');
   const nameOf = (uuid: string) => customers.find((c) => c.uuid === uuid)?.name ?? uuid;
-  const refresh = async () => {
+  // A percentage write bumps the flag's version: take the flag the API answers with at once, so
+  // the next save of the flag form carries the new version in If-Match.
+  const refresh = async (answer?: unknown) => {
+    if (isFlagDetail(answer, flagName)) client.setQueryData(queryKeys.flag(flagName), answer);
     await client.invalidateQueries({ queryKey: queryKeys.allFlags });
   };
   const add = useMutation({
@@ -145,10 +159,10 @@ export function EnterprisePercentageTable({ flagName, entries, customers }: Tabl
       if (customer === '') throw localError('enterprise_customer_uuid', 'Choose an enterprise customer.');
       return flagsApi.setEnterprisePercent(flagName, customer, checkedPercent(percent));
     },
-    onSuccess: async () => {
+    onSuccess: async (answer) => {
       setCustomer('');
       setPercent('');
-      await refresh();
+      await refresh(answer);
     },
   });
   const taken = new Set(entries.map((entry) => entry.enterprise_customer_uuid));

@@ -15,7 +15,11 @@ describe('the explain tool', () => {
         asked = new URL(request.url);
         return HttpResponse.json({
           is_active: true,
-          reason: 'on: enterprise percentage 30% for Acme Corp, bucket 212 < 300',
+          reason: 'enterprise_percentage',
+          description: 'on: enterprise percentage 30% for Acme Corp, bucket 212 < 300',
+          bucket: 212,
+          percent: 30,
+          enterprise_customer_uuid: ACME,
         });
       }),
     );
@@ -25,7 +29,9 @@ describe('the explain tool', () => {
     await user.click(screen.getByRole('button', { name: 'Explain' }));
 
     const result = await screen.findByTestId('explain-result');
-    expect(result.textContent).toBe('On on: enterprise percentage 30% for Acme Corp, bucket 212 < 300');
+    expect(result.textContent).toBe(
+      'On on: enterprise percentage 30% for Acme Corp, bucket 212 < 300 (rule: enterprise_percentage)',
+    );
     expect(asked?.pathname).toBe('/api/admin/flags/enterprise.dashboard_v2/explain');
     expect(asked?.searchParams.get('username')).toBe('alice');
     expect(asked?.searchParams.get('enterprise_customer_uuid')).toBe(ACME);

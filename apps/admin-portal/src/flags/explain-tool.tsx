@@ -88,7 +88,8 @@ export function ExplainTool({ flagName, initialFlagName = '' }: ExplainToolProps
           <span className={result.is_active ? 'badge badge--on' : 'badge badge--off'}>
             {result.is_active ? 'On' : 'Off'}
           </span>{' '}
-          <span data-testid="explain-reason">{result.reason}</span>
+          <span data-testid="explain-reason">{result.description ?? result.reason}</span>
+          {result.description && <span className="muted"> (rule: {result.reason})</span>}
         </p>
       )}
     </section>

@@ -271,18 +271,22 @@ const handlers = [
       learners_on: Math.round((linked * percent) / 100),
     };
     const rest = found.enterprise_percentages.filter((e) => e.enterprise_customer_uuid !== params.uuid);
-    state.flags.set(found.name, { ...found, enterprise_percentages: [...rest, entry] });
-    return HttpResponse.json(entry);
+    const updated = { ...found, enterprise_percentages: [...rest, entry], version: found.version + 1 };
+    state.flags.set(found.name, updated);
+    audit('update', 'flag', found.name, found, updated);
+    return HttpResponse.json(updated as JsonBodyType);
   }),
   admin('delete', '/flags/:name/enterprise-percentages/:uuid', ({ params }) => {
     const found = state.flags.get(params.name!);
     if (!found) return error(404, 'not_found', 'This flag does not exist.');
     const rest = found.enterprise_percentages.filter((e) => e.enterprise_customer_uuid !== params.uuid);
-    state.flags.set(found.name, { ...found, enterprise_percentages: rest });
-    return new HttpResponse(null, { status: 204 });
+    const updated = { ...found, enterprise_percentages: rest, version: found.version + 1 };
+    state.flags.set(found.name, updated);
+    audit('update', 'flag', found.name, found, updated);
+    return HttpResponse.json(updated as JsonBodyType);
   }),
   admin('get', '/flags/:name/explain', () =>
-    HttpResponse.json({ is_active: false, reason: 'off: no rule matched' }),
+    HttpResponse.json({ is_active: false, reason: 'no_rule', description: 'off: no rule matched' }),
   ),
 
   admin('get', '/switches', () =>
