@@ -81,7 +81,7 @@ describe('the enterprise percentage table', () => {
     const input = await screen.findByLabelText('Percent for Acme Corp');
     await user.clear(input);
     await user.type(input, '33.33');
-    await user.click(screen.getByRole('button', { name: 'Save percent for Acme Corp' }));
+    await user.click(screen.getByRole('button', { name: 'Save percentage: Acme Corp' }));
 
     expect(await screen.findByText(/Enter a percentage from 0.0 to 100.0/)).toBeTruthy();
     expect(input.getAttribute('aria-invalid')).toBe('true');
@@ -107,7 +107,7 @@ describe('the enterprise percentage table', () => {
     const input = await screen.findByLabelText('Percent for Acme Corp');
     await user.clear(input);
     await user.type(input, '50');
-    await user.click(screen.getByRole('button', { name: 'Save percent for Acme Corp' }));
+    await user.click(screen.getByRole('button', { name: 'Save percentage: Acme Corp' }));
 
     expect((await screen.findByText('Acme Corp is inactive.')).id).toBe(
       input.getAttribute('aria-describedby'),
@@ -117,7 +117,7 @@ describe('the enterprise percentage table', () => {
 
   it('removes a percentage with a DELETE', async () => {
     const { user } = renderApp(DASHBOARD);
-    await user.click(await screen.findByRole('button', { name: 'Remove percent for Acme Corp' }));
+    await user.click(await screen.findByRole('button', { name: 'Remove percentage: Acme Corp' }));
 
     await waitFor(() => expect(rows()).toHaveLength(0));
     expect(mockApi.requests('DELETE')[0]?.path).toBe(
@@ -129,7 +129,7 @@ describe('the enterprise percentage table', () => {
   it('keeps the flag form saving with the version the percentage change produced', async () => {
     const { user } = renderApp(DASHBOARD);
     await user.type(await screen.findByLabelText('Note'), ' (v2)');
-    await user.click(screen.getByRole('button', { name: 'Remove percent for Acme Corp' }));
+    await user.click(screen.getByRole('button', { name: 'Remove percentage: Acme Corp' }));
     await waitFor(() => expect(rows()).toHaveLength(0));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
@@ -138,5 +138,26 @@ describe('the enterprise percentage table', () => {
     expect(mockApi.state.flags.get('enterprise.dashboard_v2')?.note).toBe(
       'Redesigned learner dashboard (v2)',
     );
+  });
+
+  it('holds the flag form while a percentage write is in flight, since it changes the version', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    mockApi.server.use(
+      http.delete('*/api/admin/flags/:name/enterprise-percentages/:uuid', async () => {
+        await gate;
+        // No answer: the mock API's own handler answers next.
+        return undefined;
+      }),
+    );
+    const { user } = renderApp(DASHBOARD);
+    await user.click(await screen.findByRole('button', { name: 'Remove percentage: Acme Corp' }));
+    const save = screen.getByRole('button', { name: 'Save changes' }) as HTMLButtonElement;
+    await waitFor(() => expect(save.disabled).toBe(true));
+
+    release();
+    await waitFor(() => expect(save.disabled).toBe(false));
   });
 });

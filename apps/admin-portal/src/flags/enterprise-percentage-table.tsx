@@ -53,6 +53,11 @@ interface RowProps {
   readonly onChanged: (answer?: unknown) => Promise<void>;
 }
 
+/** Percentage writes bump the flag's version; the flag form waits for them (see the editor). */
+export function percentageMutationKey(flagName: string) {
+  return ['enterprise-percentage', flagName] as const;
+}
+
 function isFlagDetail(value: unknown, name: string): value is FlagDetail {
   return (
     typeof value === 'object' &&
@@ -66,11 +71,13 @@ function isFlagDetail(value: unknown, name: string): value is FlagDetail {
 function PercentageRow({ flagName, entry, customerName, onChanged }: RowProps) {
   const [draft, setDraft] = useState(String(entry.percent));
   const save = useMutation({
+    mutationKey: percentageMutationKey(flagName),
     mutationFn: () =>
       flagsApi.setEnterprisePercent(flagName, entry.enterprise_customer_uuid, checkedPercent(draft)),
     onSuccess: onChanged,
   });
   const remove = useMutation({
+    mutationKey: percentageMutationKey(flagName),
     mutationFn: () => flagsApi.removeEnterprisePercent(flagName, entry.enterprise_customer_uuid),
     onSuccess: onChanged,
   });
@@ -117,7 +124,7 @@ function PercentageRow({ flagName, entry, customerName, onChanged }: RowProps) {
             type="button"
             onClick={() => save.mutate()}
             disabled={save.isPending || draft === String(entry.percent)}
-            aria-label={`Save percent for ${customerName}`}
+            aria-label={`Save percentage: ${customerName}`}
           >
             Save
           </button>
@@ -126,7 +133,7 @@ function PercentageRow({ flagName, entry, customerName, onChanged }: RowProps) {
             className="button--danger"
             onClick={() => remove.mutate()}
             disabled={remove.isPending}
-            aria-label={`Remove percent for ${customerName}`}
+            aria-label={`Remove percentage: ${customerName}`}
           >
             Remove
           </button>
@@ -155,6 +162,7 @@ export function EnterprisePercentageTable({ flagName, entries, customers }: Tabl
     await client.invalidateQueries({ queryKey: queryKeys.allFlags });
   };
   const add = useMutation({
+    mutationKey: percentageMutationKey(flagName),
     mutationFn: () => {
       if (customer === '') throw localError('enterprise_customer_uuid', 'Choose an enterprise customer.');
       return flagsApi.setEnterprisePercent(flagName, customer, checkedPercent(percent));

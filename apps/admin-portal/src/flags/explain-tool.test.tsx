@@ -30,7 +30,7 @@ describe('the explain tool', () => {
 
     const result = await screen.findByTestId('explain-result');
     expect(result.textContent).toBe(
-      'On on: enterprise percentage 30% for Acme Corp, bucket 212 < 300 (rule: enterprise_percentage)',
+      'On enterprise percentage 30% for Acme Corp, bucket 212 < 300 (rule: enterprise_percentage)',
     );
     expect(asked?.pathname).toBe('/api/admin/flags/enterprise.dashboard_v2/explain');
     expect(asked?.searchParams.get('username')).toBe('alice');
@@ -54,7 +54,7 @@ describe('the explain tool', () => {
     await user.click(screen.getByRole('button', { name: 'Explain' }));
 
     expect((await screen.findByTestId('explain-reason')).textContent).toBe(
-      'off: global percentage 10%, bucket 812 >= 100',
+      'global percentage 10%, bucket 812 >= 100',
     );
     expect(screen.getByTestId('explain-result').textContent).toMatch(/^Off /);
     expect(asked?.pathname).toBe('/api/admin/flags/search.suggestions/explain');

@@ -88,7 +88,10 @@ export function ExplainTool({ flagName, initialFlagName = '' }: ExplainToolProps
           <span className={result.is_active ? 'badge badge--on' : 'badge badge--off'}>
             {result.is_active ? 'On' : 'Off'}
           </span>{' '}
-          <span data-testid="explain-reason">{result.description ?? result.reason}</span>
+          {/* The badge says on or off; the description need not say it again. */}
+          <span data-testid="explain-reason">
+            {(result.description ?? result.reason).replace(/^(on|off):\s*/, '')}
+          </span>
           {result.description && <span className="muted"> (rule: {result.reason})</span>}
         </p>
       )}

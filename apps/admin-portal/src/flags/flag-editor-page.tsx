@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, type FlagDetail, flagsApi, queryKeys } from '../api/index.js';
 import { href, navigate } from '../app/route.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ConflictMessage, ErrorMessage } from '../components/error-message.js';
 import { useEnterpriseCustomers } from '../directory/use-directory.js';
-import { EnterprisePercentageTable } from './enterprise-percentage-table.js';
+import { EnterprisePercentageTable, percentageMutationKey } from './enterprise-percentage-table.js';
 import { ExplainTool } from './explain-tool.js';
 import { FlagFieldsForm } from './flag-fields-form.js';
 import {
@@ -30,6 +30,8 @@ export function FlagEditorPage({ name }: { readonly name: string | null }) {
   const [draft, setDraft] = useState<FlagForm | null>(null);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState('');
+  // A percentage write in flight will change the version this form must send in If-Match.
+  const percentagesSaving = useIsMutating({ mutationKey: percentageMutationKey(name ?? '') }) > 0;
 
   const loaded = flag.data;
   const base = loaded ? formOf(loaded) : NEW_FLAG_FORM;
@@ -72,6 +74,7 @@ export function FlagEditorPage({ name }: { readonly name: string | null }) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (percentagesSaving) return;
     const { errors: found } = fieldsOf(form);
     setLocalErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -136,7 +139,7 @@ export function FlagEditorPage({ name }: { readonly name: string | null }) {
           </p>
         )}
         <div className="form-actions">
-          <button type="submit" className="button--primary" disabled={save.isPending}>
+          <button type="submit" className="button--primary" disabled={save.isPending || percentagesSaving}>
             {loaded ? 'Save changes' : 'Create flag'}
           </button>
           {draft && (
