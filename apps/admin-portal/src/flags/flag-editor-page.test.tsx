@@ -67,6 +67,11 @@ describe('the flag editor', () => {
     expect(within(users).getByLabelText('Add to users').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByTestId('form-errors').textContent).toBe('The flag was not saved.');
     expect(mockApi.state.flags.get('enterprise.dashboard_v2')?.version).toBe(3);
+
+    // Fixing one field clears its message; the other stays until it is fixed too.
+    await user.click(screen.getByRole('button', { name: 'Remove mallory from users' }));
+    expect(within(users).queryByText('Unknown users: mallory.')).toBeNull();
+    expect(within(screen.getByTestId('groups-picker')).getByText('Unknown groups: nobody.')).toBeTruthy();
   });
 
   it('checks the percent before sending and says what is allowed', async () => {

@@ -17,6 +17,11 @@ import {
   NEW_FLAG_FORM,
 } from './flag-form.js';
 
+function withoutFields(errors: FieldErrors, fields: ReadonlySet<string>): FieldErrors {
+  // `languages.1` goes with `languages`.
+  return Object.fromEntries(Object.entries(errors).filter(([field]) => !fields.has(field.split('.')[0]!)));
+}
+
 /** Creating a flag (`name` null) or editing one, with its enterprise percentages and explain tool. */
 export function FlagEditorPage({ name }: { readonly name: string | null }) {
   const client = useQueryClient();
@@ -29,6 +34,8 @@ export function FlagEditorPage({ name }: { readonly name: string | null }) {
   // null: show the server's values; edits start a draft.
   const [draft, setDraft] = useState<FlagForm | null>(null);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  // Fields edited since the last attempt: their old messages no longer apply.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const [saved, setSaved] = useState('');
   // A percentage write in flight will change the version this form must send in If-Match.
   const percentagesSaving = useIsMutating({ mutationKey: percentageMutationKey(name ?? '') }) > 0;
@@ -64,11 +71,15 @@ export function FlagEditorPage({ name }: { readonly name: string | null }) {
   });
 
   const serverErrors = save.error instanceof ApiError ? save.error.fields : {};
-  const errors = { ...serverErrors, ...localErrors };
+  const errors = withoutFields({ ...serverErrors, ...localErrors }, edited);
   const conflict = save.error instanceof ApiError && save.error.isConflict;
   const unexplained = save.error && !conflict && Object.keys(serverErrors).length === 0 ? save.error : null;
 
   const edit = (next: FlagForm) => {
+    const touched = (Object.keys(next) as (keyof FlagForm)[]).filter(
+      (key) => JSON.stringify(next[key]) !== JSON.stringify(form[key]),
+    );
+    setEdited(new Set([...edited, ...touched]));
     setDraft(next);
     setSaved('');
   };
@@ -77,6 +88,7 @@ export function FlagEditorPage({ name }: { readonly name: string | null }) {
     if (percentagesSaving) return;
     const { errors: found } = fieldsOf(form);
     setLocalErrors(found);
+    setEdited(new Set());
     if (Object.keys(found).length > 0) return;
     if (loaded && Object.keys(changedFields(fieldsOf(base).fields, fieldsOf(form).fields)).length === 0) {
       setSaved('No changes to save.');
@@ -128,7 +140,7 @@ export function FlagEditorPage({ name }: { readonly name: string | null }) {
         <ErrorMessage error={unexplained} testId="save-error" />
         {Object.keys(errors).length > 0 && !conflict && (
           <p className="notice notice--error" role="alert" data-testid="form-errors">
-            {save.error instanceof ApiError && Object.keys(serverErrors).length > 0
+            {save.error instanceof ApiError && Object.keys(withoutFields(serverErrors, edited)).length > 0
               ? save.error.message
               : 'Some fields need attention.'}
           </p>
