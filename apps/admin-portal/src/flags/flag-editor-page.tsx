@@ -155,7 +155,15 @@ export function FlagEditorPage({ name }: { readonly name: string | null }) {
             {loaded ? 'Save changes' : 'Create flag'}
           </button>
           {draft && (
-            <button type="button" onClick={() => setDraft(null)}>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(null);
+                setEdited(new Set());
+                setLocalErrors({});
+                save.reset();
+              }}
+            >
               Discard changes
             </button>
           )}
