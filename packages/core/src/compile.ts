@@ -52,8 +52,8 @@ export interface CompiledSnapshot {
   /** Whether any flag has a percentage, so a request's subject must be hashed. */
   readonly usesBuckets: boolean;
   /**
-   * Every flag name with its `templateValue`, in flag order, for `evaluateAll` to copy; null when
-   * names repeat or one is `__proto__` (those keep the plain path, whose result differs).
+   * Every flag name with its `templateValue`, in flag order, for `evaluateAll` to copy; null for
+   * 128 flags or more, or when names repeat or one is `__proto__` (a copy would differ there).
    */
   readonly resultTemplate: Readonly<Record<string, boolean>> | null;
 }
@@ -85,11 +85,19 @@ function compileFlag(flag: Flag): CompiledFlag {
 }
 
 /**
+ * Flag counts up to which a result template pays off. V8 gives a JSON.parse'd object of fewer than
+ * 128 keys fast properties, and copying such an object is cheap; from 128 keys on it is a
+ * dictionary, and copying one costs more than building the result key by key.
+ */
+const TEMPLATE_MAX_FLAGS = 127;
+
+/**
  * The object `evaluateAll` starts each result from. Built by JSON.parse so V8 gives it fast
  * properties: a copy of it costs little, whereas an empty object that gets 50 keys added by
  * computed name turns into a slow dictionary after about a dozen of them.
  */
 function resultTemplate(flags: readonly CompiledFlag[]): Record<string, boolean> | null {
+  if (flags.length > TEMPLATE_MAX_FLAGS) return null;
   const values: Record<string, boolean> = {};
   for (const flag of flags) {
     if (flag.name === '__proto__' || Object.hasOwn(values, flag.name)) return null;
