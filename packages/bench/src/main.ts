@@ -5,7 +5,7 @@
  *   pnpm bench --quick              a smoke run, under 2 minutes
  *   pnpm bench --only=evaluation    some parts: evaluation, scaling, client
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { MODULES } from './modules.js';
 import { renderTable } from './report/table.js';
 
@@ -30,8 +30,11 @@ async function main(): Promise<void> {
   console.log(`- date: ${new Date().toISOString()}`);
   console.log(`- Node ${process.version}, ${process.platform}-${process.arch}`);
   console.log(
-    `- ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB\n`,
+    `- ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
   );
+
+  // Other work on the machine slows every figure: say how busy it was.
+  console.log(`- load average at start: ${loadavg()[0]!.toFixed(2)} (1 min)\n`);
 
   for (const module of MODULES) {
     if (only && !only.includes(module.id)) continue;
@@ -41,7 +44,9 @@ async function main(): Promise<void> {
     for (const note of section.notes) console.log(`- ${note}`);
     console.log('');
   }
-  console.log(`Finished in ${Math.round((Date.now() - started) / 1000)} s.`);
+  console.log(
+    `Finished in ${Math.round((Date.now() - started) / 1000)} s; load average ${loadavg()[0]!.toFixed(2)}.`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,17 +1,38 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { IMPLEMENTATIONS } from '../implementations/index.js';
-import { packageVersion } from '../package-version.js';
 import { figure, integer } from '../report/table.js';
-import { assertCorrect } from '../scenario/check.js';
-import { buildScenario, STANDARD } from '../scenario/scenario.js';
+import { STANDARD } from '../scenario/scenario.js';
 import type { BenchModule, Section } from '../suite.js';
-import { type Timing, timeEvaluator } from '../timing.js';
+import type { WorkerResult } from './evaluation-worker.js';
+
+const WORKER = fileURLToPath(new URL('./evaluation-worker.ts', import.meta.url));
+
+/** Runs the worker for one implementation; it inherits this process's Node flags (tsx, conditions). */
+function measureInChild(name: string, users: number, runs: number): Promise<WorkerResult & { ok: true }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(WORKER, [name, String(users), String(runs)], { stdio: 'inherit' });
+    let answer: WorkerResult | undefined;
+    child.on('message', (message) => {
+      answer = message as WorkerResult;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (answer?.ok) resolve(answer);
+      else
+        reject(
+          new Error(answer ? answer.error : `The ${name} worker exited with code ${code} and no result.`),
+        );
+    });
+  });
+}
 
 const TARGET_MICROSECONDS = 2;
 const TARGET_RATIO = 10;
 
 /**
  * Part 1: the issue's scenario (50 flags, 100,000 distinct users) with waffle-kit, each peer and
- * the hand-written floor, all in this process, one after the other. Each implementation is
+ * the hand-written floor, one after the other, each in a fresh process. Each implementation is
  * checked on every user before it is timed.
  */
 export const evaluationModule: BenchModule = {
@@ -20,22 +41,13 @@ export const evaluationModule: BenchModule = {
     // The peers take 100-300 µs a request here: a quick run keeps them to seconds each.
     const options = quick ? { ...STANDARD, users: 5_000 } : STANDARD;
     const runs = 5;
-    const scenario = buildScenario(options);
-    const flags = scenario.flags.length;
-    const timings: { name: string; version: string; call: string; timing: Timing }[] = [];
-
+    const flags = STANDARD.flagGroups * 5;
+    const timings: (WorkerResult & { ok: true })[] = [];
     for (const implementation of IMPLEMENTATIONS) {
-      log(`evaluation: ${implementation.name}: checking ${integer(options.users)} users`);
-      const evaluator = await implementation.prepare(scenario);
-      try {
-        await assertCorrect(implementation.name, evaluator, scenario);
-        log(`evaluation: ${implementation.name}: timing ${runs} passes`);
-        const timing = await timeEvaluator(evaluator, options.users, runs);
-        const version = implementation.packageName ? packageVersion(implementation.packageName) : '';
-        timings.push({ name: implementation.name, version, call: implementation.call, timing });
-      } finally {
-        await evaluator.close?.();
-      }
+      log(
+        `evaluation: ${implementation.name}: checking ${integer(options.users)} users, then ${runs} timed passes`,
+      );
+      timings.push(await measureInChild(implementation.name, options.users, runs));
     }
 
     const ours = timings.find((t) => t.name === 'waffle-kit')!.timing.median;
