@@ -1,7 +1,7 @@
 /**
  * `pnpm bench` runs every part of the suite and prints Markdown tables.
  *
- *   pnpm bench                      the full run (about 10 minutes on 2 cores)
+ *   pnpm bench                      the full run (about 11 minutes on 2 busy cores)
  *   pnpm bench --quick              a smoke run, under 2 minutes
  *   pnpm bench --only=evaluation    some parts: evaluation, scaling, client
  */
