@@ -68,7 +68,10 @@ export async function openRuntime(options: RuntimeOptions): Promise<WaffleRuntim
       if (closed) return;
       closed = true;
       await sync.stop();
-      await sequelize.close();
+      // Closing a database that already went away must not hide the rest of a shutdown.
+      await sequelize
+        .close()
+        .catch((error: unknown) => options.logger.warn('closing the database failed', { error }));
     },
   };
 }
