@@ -8,6 +8,7 @@ export {
   sampleIsActive,
   switchIsActive,
 } from './compile.js';
+export { defineFlag } from './define-flag.js';
 export { describeEvaluation } from './describe.js';
 export { evaluate } from './evaluate.js';
 export { murmur3 } from './hash.js';
