@@ -9,7 +9,5 @@ export default defineProject({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
-    // Each e2e file opens its own database; two cores are shared, so keep it to two at a time.
-    maxWorkers: 2,
   },
 });
