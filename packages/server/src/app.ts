@@ -5,6 +5,7 @@ import { learnerDashboardRoutes } from './demo-api/learner-dashboard-routes.js';
 import { waffleStatusRoutes } from './demo-api/waffle-status-routes.js';
 import { embedFlags } from './embedding/embed-flags.js';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
+import { adminRoutes } from './features/admin/admin-routes.js';
 import { authRoutes, LOGIN_PATH } from './features/auth/auth-routes.js';
 import { authenticate } from './features/auth/authenticate.js';
 import { csrfProtection } from './features/auth/csrf.js';
@@ -51,7 +52,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(enterpriseLearnerRoutes(embed));
   app.use(learnerDashboardRoutes(embed));
   app.use(waffleStatusRoutes(embedOptions));
-  // Issue 4's admin routes mount here: app.use('/api/admin', adminRoutes(...)).
+  app.use('/api/admin', adminRoutes(runtime.inTransaction));
 
   app.use(['/api', '/enterprise/api'], notFoundHandler);
   const admin = deps.adminPortalDir ? staticApp(deps.adminPortalDir) : null;
