@@ -3,6 +3,11 @@ import type { InTransaction } from '../../db/transaction.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { flagRoutes } from '../flags/flag-routes.js';
 import { flagService } from '../flags/flag-service.js';
+import { createSampleSchema, updateSampleSchema } from '../samples/sample-input.js';
+import { sampleService } from '../samples/sample-service.js';
+import { namedObjectRoutes } from '../shared/named-object-routes.js';
+import { createSwitchSchema, updateSwitchSchema } from '../switches/switch-input.js';
+import { switchService } from '../switches/switch-service.js';
 import { requireAdmin } from './require-admin.js';
 
 /** Everything under `/api/admin`: staff or superusers only. */
@@ -10,6 +15,18 @@ export function adminRoutes(inTransaction: InTransaction): Router {
   const router = Router();
   router.use(requireAdmin);
   router.use(flagRoutes(flagService(inTransaction)));
+  router.use(
+    namedObjectRoutes('switches', switchService(inTransaction), {
+      create: createSwitchSchema,
+      update: updateSwitchSchema,
+    }),
+  );
+  router.use(
+    namedObjectRoutes('samples', sampleService(inTransaction), {
+      create: createSampleSchema,
+      update: updateSampleSchema,
+    }),
+  );
   router.use(auditRoutes());
   return router;
 }
