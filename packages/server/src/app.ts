@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(enterpriseLearnerRoutes(embed));
   app.use(learnerDashboardRoutes(embed));
   app.use(waffleStatusRoutes(embedOptions));
-  app.use('/api/admin', adminRoutes(runtime.inTransaction));
+  app.use('/api/admin', adminRoutes(runtime.inTransaction, runtime.snapshot));
 
   app.use(['/api', '/enterprise/api'], notFoundHandler);
   const admin = deps.adminPortalDir ? staticApp(deps.adminPortalDir) : null;
