@@ -1,0 +1,28 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { App } from '../app/app.js';
+import { createQueryClient } from '../app/query-client.js';
+import type { MockSnapshot } from '../mock/mock-state.js';
+import { mockApi } from './mock-api.js';
+
+export interface RenderPortalOptions extends Partial<Omit<MockSnapshot, 'version'>> {
+  /** The address to open, e.g. `/acme/` or `/acme/?feature=enterprise.dashboard_v2`. */
+  readonly path?: string;
+  readonly devTools?: ReactNode;
+}
+
+/** Renders the whole portal at `path`, against the mock backend set up with `options`. */
+export function renderPortal({ path = '/', devTools, ...backend }: RenderPortalOptions = {}) {
+  mockApi.reset(backend);
+  window.history.replaceState(null, '', path);
+  const user = userEvent.setup();
+  const client = createQueryClient();
+  const view = render(
+    <QueryClientProvider client={client}>
+      <App devTools={devTools} />
+    </QueryClientProvider>,
+  );
+  return { user, client, ...view };
+}
