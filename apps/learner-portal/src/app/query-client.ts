@@ -4,9 +4,10 @@ import { queryKeys } from '../api/learner-api.js';
 
 /**
  * The portal's query client. A 401 from any request means the session ended: forget the user so
- * the login form shows. Client errors are not retried (they will not change on their own).
+ * the login form shows. Client errors are not retried (they will not change on their own); other
+ * failures `retries` times (tests pass 0, so an error shows at once).
  */
-export function createQueryClient(): QueryClient {
+export function createQueryClient({ retries = 1 }: { retries?: number } = {}): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
@@ -20,7 +21,7 @@ export function createQueryClient(): QueryClient {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         retry: (count, error) =>
-          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 1,
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < retries,
       },
       mutations: { retry: false },
     },

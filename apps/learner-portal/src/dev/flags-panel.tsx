@@ -49,6 +49,7 @@ export function FlagsPanel() {
       </summary>
       {status === 'error' && <p role="alert">The flags could not be loaded: showing defaults.</p>}
       <table>
+        <caption className="visually-hidden">Flags in effect</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>

@@ -18,7 +18,7 @@ export function renderPortal({ path = '/', devTools, ...backend }: RenderPortalO
   mockApi.reset(backend);
   window.history.replaceState(null, '', path);
   const user = userEvent.setup();
-  const client = createQueryClient();
+  const client = createQueryClient({ retries: 0 });
   const view = render(
     <QueryClientProvider client={client}>
       <App devTools={devTools} />
