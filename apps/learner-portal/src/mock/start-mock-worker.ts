@@ -1,10 +1,15 @@
 import { setupWorker } from 'msw/browser';
+import { PORTAL_FLAGS } from '../app/flag-names.js';
 import { mockHandlers } from './mock-handlers.js';
 import { createMockState, type MockState } from './mock-state.js';
 
-/** Where mock mode starts: alice signed in, every feature off, so flipping one shows it appear. */
+/**
+ * Where mock mode starts: alice signed in and every flag sent as off (as the real server sends
+ * every flag), so flipping one shows its feature appear.
+ */
 export function initialMockState(): MockState {
-  return createMockState({ username: 'alice', flags: {}, switches: {} });
+  const flags = Object.fromEntries(PORTAL_FLAGS.map((name) => [name, false]));
+  return createMockState({ username: 'alice', flags, switches: {} });
 }
 
 /**
