@@ -20,7 +20,7 @@ function linkJson(fixtures: ResolvedFixtures, index: number): EnterpriseCustomer
   const enterprise = fixtures.enterprises[index]!;
   const user = fixtures.user!;
   return {
-    id: index + 1,
+    id: enterprise.linkId,
     active: enterprise.linkActive,
     linked: true,
     user_id: user.id,
