@@ -59,17 +59,24 @@ export class Session {
     return session;
   }
 
-  async request(method: string, path: string, body?: unknown): Promise<Response> {
+  /** `wrap` may replace the request, e.g. with MSW's `bypass(request)` to skip the mocks. */
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    wrap: (request: Request) => Request = (request) => request,
+  ): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const token = this.cookies.get('csrftoken');
     if (method !== 'GET' && token) headers['x-csrftoken'] = token;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(new URL(path, this.baseUrl), {
+    const request = new Request(new URL(path, this.baseUrl), {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    const response = await fetch(wrap(request));
     for (const line of response.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
       const eq = pair.indexOf('=');
@@ -78,8 +85,13 @@ export class Session {
     return response;
   }
 
-  async json(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-    const response = await this.request(method, path, body);
+  async json(
+    method: string,
+    path: string,
+    body?: unknown,
+    wrap?: (request: Request) => Request,
+  ): Promise<{ status: number; body: unknown }> {
+    const response = await this.request(method, path, body, wrap);
     return { status: response.status, body: await response.json() };
   }
 }
