@@ -17,8 +17,10 @@ export interface RenderWithFlagsOptions
   extends LearnerPortalFixtures,
     Omit<FlagProviderProps, 'children' | 'user'> {
   /**
-   * The MSW server (or worker) of the test file. The handlers are added with `server.use()`, so
-   * the file's `afterEach(() => server.resetHandlers())` removes them after the test.
+   * The MSW server (or worker) of the test file. When any fixture (`flags`, `enterprises`, ...)
+   * is given, handlers answering with them are added with `server.use()` (the file's
+   * `afterEach(() => server.resetHandlers())` removes them); without fixtures the server's own
+   * handlers answer, including a `server.use()` override made before the render.
    */
   server: HandlerHost;
   /** More handlers for this render, ahead of the flag handlers (e.g. a `flagScenarios` one). */
@@ -33,7 +35,7 @@ export interface RenderWithFlagsOptions
 
 export interface RenderWithFlagsResult extends RenderResult {
   queryClient: QueryClient;
-  /** Answers with these global flags from now on and refetches every active query. */
+  /** Answers with these global flags (over the fixtures) from now on and refetches every active query. */
   setFlags(flags: FlagValues): Promise<void>;
 }
 
@@ -76,7 +78,10 @@ export function renderWithFlags(ui: ReactNode, options: RenderWithFlagsOptions):
     baseUrl,
   };
   // The handlers read the fixtures on every request, so setFlags changes the next answers.
-  server.use(...handlers, ...learnerPortalHandlers(() => fixtures));
+  // Without fixtures the server's handlers answer as they are (e.g. a `server.use()` override).
+  const flagHandlers = () => learnerPortalHandlers(() => fixtures);
+  const given = Object.values(fixtures).some((value) => value !== undefined);
+  server.use(...handlers, ...(given ? flagHandlers() : []));
   const result = render(
     <QueryClientProvider client={queryClient}>
       <FlagProvider
@@ -94,6 +99,7 @@ export function renderWithFlags(ui: ReactNode, options: RenderWithFlagsOptions):
     queryClient,
     async setFlags(next) {
       fixtures = { ...fixtures, flags: { ...fixtures.flags, ...next }, version: (fixtures.version ?? 1) + 1 };
+      if (!given) server.use(...flagHandlers());
       await act(() => queryClient.invalidateQueries());
     },
   };
