@@ -11,13 +11,13 @@ if (!root) throw new Error('index.html has no #root element for the learner port
 /** Mock mode (`vite --mode mock`): the MSW worker answers every API request, with a panel to flip flags. */
 async function mockTools(): Promise<ReactNode> {
   if (import.meta.env.MODE !== 'mock') return null;
-  const [{ initialMockState, startMockWorker }, { MockFlagsPanel }] = await Promise.all([
+  const [{ initialMockBackend, startMockWorker }, { MockFlagsPanel }] = await Promise.all([
     import('./mock/start-mock-worker.js'),
     import('./mock/mock-flags-panel.js'),
   ]);
-  const state = initialMockState();
-  await startMockWorker(state);
-  return <MockFlagsPanel state={state} />;
+  const backend = initialMockBackend();
+  await startMockWorker(backend);
+  return <MockFlagsPanel backend={backend} />;
 }
 
 void mockTools().then((devTools) => {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { delay, HttpResponse, http } from 'msw';
 import { expect, it } from 'vitest';
-import { MOCK_ENTERPRISES } from '../mock/mock-fixtures.js';
+import { MOCK_ENTERPRISES } from '../mock/mock-learners.js';
 import { mockApi } from '../test/mock-api.js';
 import { renderPortal } from '../test/render-portal.js';
 

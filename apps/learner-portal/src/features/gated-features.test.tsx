@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { expect, it } from 'vitest';
-import { MOCK_ENTERPRISES } from '../mock/mock-fixtures.js';
+import { MOCK_ENTERPRISES } from '../mock/mock-learners.js';
 import { renderPortal } from '../test/render-portal.js';
 
 it('suggests courses as the learner types when enterprise.new_catalog_search is on', async () => {

@@ -8,7 +8,7 @@ it('turns the new dashboard on live when its flag is flipped in the mock panel, 
   const { user } = renderPortal({
     username: 'alice',
     path: '/acme/',
-    devTools: <MockFlagsPanel state={mockApi.state} />,
+    devTools: <MockFlagsPanel backend={mockApi.backend} />,
   });
   expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeTruthy();
 
@@ -23,7 +23,7 @@ it('shows the maintenance banner live when its switch is flipped in the mock pan
   const { user } = renderPortal({
     username: 'alice',
     path: '/acme/',
-    devTools: <MockFlagsPanel state={mockApi.state} />,
+    devTools: <MockFlagsPanel backend={mockApi.backend} />,
   });
   expect(await screen.findByText('Data Science 101')).toBeTruthy();
   expect(screen.queryByText('Scheduled maintenance:')).toBeNull();

@@ -1,15 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { PORTAL_FLAGS, PORTAL_SWITCHES } from '../app/flag-names.js';
-import type { MockState } from './mock-state.js';
+import type { MockBackend } from './mock-backend.js';
 
 /**
  * Mock mode only: flip what the mock backend answers. A change refetches the portal's queries,
  * so the new values arrive the way they would from the real server (inside its responses).
  */
-export function MockFlagsPanel({ state }: { state: MockState }) {
+export function MockFlagsPanel({ backend }: { backend: MockBackend }) {
   const client = useQueryClient();
-  const snapshot = useSyncExternalStore(state.subscribe, state.get);
+  const fixtures = useSyncExternalStore(backend.fixtures.subscribe, backend.fixtures.get);
   const refetch = () => void client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
   return (
     <details className="panel mock-panel" open>
@@ -23,9 +23,9 @@ export function MockFlagsPanel({ state }: { state: MockState }) {
           <label key={name} className="toggle">
             <input
               type="checkbox"
-              checked={snapshot.flags[name] === true}
+              checked={fixtures.flags?.[name] === true}
               onChange={(event) => {
-                state.setFlag(name, event.target.checked);
+                backend.setFlag(name, event.target.checked);
                 refetch();
               }}
             />
@@ -39,9 +39,9 @@ export function MockFlagsPanel({ state }: { state: MockState }) {
           <label key={name} className="toggle">
             <input
               type="checkbox"
-              checked={snapshot.switches[name] === true}
+              checked={fixtures.switches?.[name] === true}
               onChange={(event) => {
-                state.setSwitch(name, event.target.checked);
+                backend.setSwitch(name, event.target.checked);
                 refetch();
               }}
             />

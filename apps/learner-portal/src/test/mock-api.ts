@@ -1,37 +1,24 @@
 import { setupServer } from 'msw/node';
-import { mockHandlers } from '../mock/mock-handlers.js';
-import { createMockState, type MockSnapshot, type MockState } from '../mock/mock-state.js';
+import { createMockBackend, type MockBackendState } from '../mock/mock-backend.js';
 
 /**
  * The tests' backend: the same handlers as mock mode, on `setupServer`, with a state each test
  * sets up. Every request is recorded so a test can check what the portal asked for.
  */
 function createMockApi() {
-  let state: MockState = createMockState();
+  const backend = createMockBackend();
   const requests: string[] = [];
-  // The handlers read `state` through this indirection, so `reset` can swap it per test.
-  const proxy: MockState = {
-    get: () => state.get(),
-    update: (change) => state.update(change),
-    setFlag: (name, value) => state.setFlag(name, value),
-    setSwitch: (name, value) => state.setSwitch(name, value),
-    subscribe: (listener) => state.subscribe(listener),
-    flagsFor: (uuid) => state.flagsFor(uuid),
-  };
-  const server = setupServer(...mockHandlers(proxy));
+  const server = setupServer(...backend.handlers);
   server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    requests.push(`${request.method} ${url.pathname}`);
+    requests.push(`${request.method} ${new URL(request.url).pathname}`);
   });
   return {
     server,
+    backend,
     requests,
-    get state() {
-      return proxy;
-    },
     /** A fresh backend state for the next test. */
-    reset(initial: Partial<Omit<MockSnapshot, 'version'>> = {}) {
-      state = createMockState(initial);
+    reset(state: MockBackendState = {}) {
+      backend.reset(state);
       requests.length = 0;
       server.resetHandlers();
     },

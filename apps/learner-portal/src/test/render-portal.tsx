@@ -4,10 +4,10 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { App } from '../app/app.js';
 import { createQueryClient } from '../app/query-client.js';
-import type { MockSnapshot } from '../mock/mock-state.js';
+import type { MockBackendState } from '../mock/mock-backend.js';
 import { mockApi } from './mock-api.js';
 
-export interface RenderPortalOptions extends Partial<Omit<MockSnapshot, 'version'>> {
+export interface RenderPortalOptions extends MockBackendState {
   /** The address to open, e.g. `/acme/` or `/acme/?feature=enterprise.dashboard_v2`. */
   readonly path?: string;
   readonly devTools?: ReactNode;
