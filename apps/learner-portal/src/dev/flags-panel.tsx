@@ -27,7 +27,7 @@ function SwitchRow({ name }: { name: (typeof PORTAL_SWITCHES)[number] }) {
       <td>
         <span className={value ? 'pill on' : 'pill off'}>{value ? 'on' : 'off'}</span>
       </td>
-      <td className="source">{value ? 'server' : 'off unless a response carries it'}</td>
+      <td className="source">{value ? 'server' : 'server (if sent)'}</td>
     </tr>
   );
 }
