@@ -96,6 +96,15 @@ it('shows alice the feature in A and not in B after switching, with no request f
   await page.getByRole('heading', { name: 'Welcome back, alice' }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/bluebird/');
   await page.screenshot({ path: join(OUT, 'learner-dashboard-a-bluebird.png'), fullPage: true });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+
+  // At a phone's width nothing runs off the side, the flags panel open included.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('summary', { hasText: 'Flags in effect' }).click();
+  await page.getByRole('table', { name: 'Flags in effect' }).waitFor();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: join(OUT, 'learner-phone-flags-panel.png'), fullPage: true });
 
   const api = [...new Set(requests.filter((r) => !/\/assets\/|\.(js|css|svg|ico)$/.test(r)))].sort();
   expect(api.filter((r) => /waffle|flag/i.test(r))).toEqual([]);
