@@ -1,0 +1,91 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { useFlagContext } from './flag-context.js';
+import { BOOTSTRAP_TIME, type FlagState, GLOBAL } from './flag-store.js';
+import { useSyncExternalStore } from './react.js';
+import type { FlagsSource, FlagsStatus, FlagValues } from './types.js';
+import { flagValue } from './use-flag.js';
+
+/** Remembers the last result per key, so a snapshot keeps its identity until its inputs change. */
+function useMemoByKey<K extends unknown[], T>(compute: (...key: K) => T): (...key: K) => T {
+  const memo = useRef<[K, T]>(null);
+  return (...key) => {
+    if (!memo.current || memo.current[0].some((part, i) => part !== key[i]))
+      memo.current = [key, compute(...key)];
+    return memo.current[1];
+  };
+}
+
+/**
+ * Every known flag with its value (defaults, global and customer values, overrides). Re-renders
+ * whenever any flag changes: prefer `useFlag` in components.
+ */
+export function useFlags(): Readonly<FlagValues> {
+  const { store, customer } = useFlagContext();
+  const select = useMemoByKey((state: FlagState) => {
+    const { scopes } = state;
+    const names = {
+      ...store.options.defaults,
+      ...scopes[GLOBAL],
+      ...(customer && scopes[customer]),
+      ...store.overrides,
+    };
+    const values: FlagValues = {};
+    for (const name in names) values[name] = flagValue(store, name, customer, state);
+    return values;
+  });
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.getState()),
+    () => select(store.initial),
+  );
+}
+
+/** Where the values come from, as a whole. */
+function sourceOf(state: FlagState, overrides: FlagValues): FlagsSource {
+  if (Object.keys(overrides).length) return 'overrides';
+  let source: FlagsSource = 'defaults';
+  for (const key in state.scopes) {
+    for (const entry of Object.values(state.scopes[key]!)) {
+      if (entry[1] !== BOOTSTRAP_TIME) return 'server';
+      source = 'bootstrap';
+    }
+  }
+  return source;
+}
+
+/**
+ * Whether flags are known yet, where they come from and which local overrides are active.
+ *
+ * @example
+ * const { status, source } = useFlagsStatus();
+ * if (status === 'loading') return <Spinner />;
+ */
+export function useFlagsStatus(): FlagsStatus {
+  const { store } = useFlagContext();
+  const cache = useQueryClient(store.options.queryClient).getQueryCache();
+  // Failed: nothing known, a query that should carry flags failed and none is still fetching.
+  const failed = useSyncExternalStore(
+    (listener) => cache.subscribe(listener),
+    () => {
+      if (store.getState().ready) return false;
+      const queries = cache.findAll({ queryKey: store.options.flagQueryKey });
+      return (
+        queries.some((query) => query.state.status === 'error') &&
+        !queries.some((query) => query.state.fetchStatus === 'fetching')
+      );
+    },
+    () => false,
+  );
+  const select = useMemoByKey((state: FlagState, failed: boolean): FlagsStatus => {
+    const overrides: FlagValues = {};
+    for (const [name, entry] of Object.entries(store.overrides)) overrides[name] = entry[0];
+    const status = state.ready ? 'ready' : failed ? 'error' : 'loading';
+    return { status, source: sourceOf(state, overrides), overrides };
+  });
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.getState(), failed),
+    () => select(store.initial, false),
+  );
+}
