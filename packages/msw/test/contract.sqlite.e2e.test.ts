@@ -48,6 +48,14 @@ describe('the response contract, against the real server (SQLite file, demo seed
 
   beforeAll(async () => {
     real = await startRealServer();
+    // Beyond the demo seed: an inactive link (listed, but evaluated as a non-member).
+    const admin = await Session.login(real.url, 'admin', password('admin'));
+    const link = await admin.json('POST', `/api/admin/enterprise-customers/${uuidOf('cedar')}/learners`, {
+      username: 'alice',
+      active: false,
+      linked: true,
+    });
+    expect(link.status).toBeLessThan(300);
     alice = await Session.login(real.url, 'alice', password('alice'));
     anonymous = new Session(real.url);
     mocks.listen({ onUnhandledRequest: 'bypass' }); // the real server's requests go through
@@ -60,8 +68,13 @@ describe('the response contract, against the real server (SQLite file, demo seed
   describe('the real server’s responses validate against the schemas the mocks are checked with', () => {
     it('the learner list, globally and per linked customer', async () => {
       const page = parse(enterpriseLearnerResponseSchema, await alice.json('GET', LEARNER));
-      expect(page.results.map((link) => link.enterprise_customer?.slug)).toEqual(['acme', 'bluebird']);
+      expect(page.results.map((link) => [link.enterprise_customer?.slug, link.active])).toEqual([
+        ['acme', true],
+        ['bluebird', true],
+        ['cedar', false],
+      ]);
       expect(page.enterprise_features_by_customer[uuidOf('acme')]?.['enterprise.dashboard_v2']).toBe(true);
+      expect(Object.keys(page.enterprise_features_by_customer)).not.toContain(uuidOf('cedar'));
       expect(page.enterprise_features_meta.username).toBe('alice');
     });
 
@@ -98,11 +111,16 @@ describe('the response contract, against the real server (SQLite file, demo seed
       expect(acme.enterprise_features_meta.enterprise_customer_uuid).toBe(uuidOf('acme'));
     });
 
-    it('the error bodies: 401 anonymous, 403 not linked, 404 unknown slug', async () => {
+    it('the error bodies: 401 anonymous, 403 not linked or inactive, 404 unknown slug', async () => {
       const cases = [
         [await anonymous.json('GET', LEARNER), 401, 'not_authenticated'],
         [
           await alice.json('GET', `/waffle_status?enterprise_customer_uuid=${uuidOf('cedar')}`),
+          403,
+          'permission_denied',
+        ],
+        [
+          await alice.json('POST', DASHBOARD, { enterprise_customer_slug: 'cedar' }),
           403,
           'permission_denied',
         ],
@@ -187,6 +205,15 @@ describe('the response contract, against the real server (SQLite file, demo seed
       for (const slug of ['acme', 'bluebird']) {
         const mocked = parse(learnerDashboardResponseSchema, await postMock(slug));
         expect(comparable(mocked, MOCK)).toEqual(comparable(realDashboards[slug], real.url));
+      }
+    });
+
+    it('the same errors for an inactive link and an unknown slug', async () => {
+      for (const slug of ['cedar', 'nowhere']) {
+        const mocked = await postMock(slug);
+        const actual = await alice.json('POST', DASHBOARD, { enterprise_customer_slug: slug });
+        expect(mocked.status).toBe(actual.status);
+        expect(errorResponseSchema.parse(mocked.body)).toEqual(errorResponseSchema.parse(actual.body));
       }
     });
 

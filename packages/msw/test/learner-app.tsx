@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useFlag, useFlagsStatus } from '@waffle-kit/react';
 
 export const LEARNER_URL = 'http://localhost/enterprise/api/v1/enterprise-learner/';
+export const WAFFLE_STATUS_URL = 'http://localhost/waffle_status';
 
 /** `fetch` that fails on a non-2xx answer, as query functions should. */
 export async function getJson(url: string, wait = 0): Promise<unknown> {
@@ -11,9 +12,17 @@ export async function getJson(url: string, wait = 0): Promise<unknown> {
   return response.json();
 }
 
-/** Fetches the learner list under `queryKey`, `wait` ms after mounting. */
-export function LearnerQuery({ name, wait = 0 }: { name: string; wait?: number }) {
-  const query = useQuery({ queryKey: ['learner', name], queryFn: () => getJson(LEARNER_URL, wait) });
+/** Fetches the learner list (or another `url`) under `['learner', name]`, `wait` ms after mounting. */
+export function LearnerQuery({
+  name,
+  wait = 0,
+  url = LEARNER_URL,
+}: {
+  name: string;
+  wait?: number;
+  url?: string;
+}) {
+  const query = useQuery({ queryKey: ['learner', name], queryFn: () => getJson(url, wait) });
   return <p data-testid={`query-${name}`}>{query.status}</p>;
 }
 

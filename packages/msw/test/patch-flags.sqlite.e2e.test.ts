@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_ENTERPRISES } from '@waffle-kit/server';
 import { bypass } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callBackendWithFlags } from '../examples/patch-flags.js';
 import {
   enterpriseLearnerResponseSchema,
   errorResponseSchema,
@@ -112,5 +113,22 @@ describe('patchFlags against a real running server (SQLite file, demo seed)', ()
     expect(errorResponseSchema.parse(body)).toEqual({
       error: { code: 'not_authenticated', message: expect.any(String) },
     });
+  });
+
+  it('works as the README example does (examples/patch-flags.ts)', async () => {
+    mocks.close();
+    const example = callBackendWithFlags(real.url);
+    try {
+      const page = enterpriseLearnerResponseSchema.parse(
+        (await alice.json('GET', '/enterprise/api/v1/enterprise-learner/')).body,
+      );
+      // legacy_reports is off for everyone on the server; the patch turns it on everywhere.
+      expect(page.enterprise_features['enterprise.legacy_reports']).toBe(true);
+      expect(page.enterprise_features_by_customer[BLUEBIRD]?.['enterprise.legacy_reports']).toBe(true);
+      expect(page.enterprise_features['enterprise.dashboard_v2']).toBe(true);
+      expect(page.enterprise_features['enterprise.new_catalog_search']).toBe(true); // not patched here
+    } finally {
+      example.close();
+    }
   });
 });

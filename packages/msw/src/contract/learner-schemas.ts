@@ -35,7 +35,7 @@ export const enterpriseCourseEnrollmentSchema = z.strictObject({
 
 /**
  * `GET /enterprise/api/v1/enterprise-learner/`: the user's linked enterprise customers, paginated,
- * with flags evaluated globally and for each listed customer.
+ * with flags evaluated globally and for each listed customer whose link is active.
  */
 export const enterpriseLearnerResponseSchema = z
   .strictObject({
@@ -58,13 +58,26 @@ export const enterpriseLearnerResponseSchema = z
         message: 'enterprise_features of the learner list is the global evaluation: expected null',
       });
     }
+    // One evaluation per listed customer the user is an active, linked member of, and no other.
+    const members = new Set<string>();
     for (const [index, link] of body.results.entries()) {
       const uuid = link.enterprise_customer?.uuid;
-      if (uuid && !(uuid in body.enterprise_features_by_customer)) {
+      if (!uuid || !link.active || !link.linked) continue;
+      members.add(uuid);
+      if (!(uuid in body.enterprise_features_by_customer)) {
         ctx.addIssue({
           code: 'custom',
           path: ['results', index, 'enterprise_customer', 'uuid'],
-          message: `listed customer ${uuid} has no entry in enterprise_features_by_customer`,
+          message: `listed active member of ${uuid} has no entry in enterprise_features_by_customer`,
+        });
+      }
+    }
+    for (const uuid of Object.keys(body.enterprise_features_by_customer)) {
+      if (!members.has(uuid)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['enterprise_features_by_customer', uuid],
+          message: `${uuid} is not a listed customer the user is an active, linked member of`,
         });
       }
     }

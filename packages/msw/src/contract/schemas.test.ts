@@ -54,6 +54,10 @@ describe('the response schemas', () => {
       (b: Body) => delete b.enterprise_features_by_customer[DEMO_ENTERPRISES[0]!.uuid],
     ],
     [
+      'per-customer flags for a customer the user is not listed as an active member of',
+      (b: Body) => (b.enterprise_features_by_customer['6d2f4a9e-1c3b-4e5f-8a7b-000000000c03'] = {}),
+    ],
+    [
       'a learner list evaluated for a customer',
       (b: Body) => (b.enterprise_features_meta.enterprise_customer_uuid = DEMO_ENTERPRISES[0]!.uuid),
     ],

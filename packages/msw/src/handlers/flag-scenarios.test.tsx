@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FlagReadout, LearnerQuery } from '../../test/learner-app.js';
+import { FlagReadout, LearnerQuery, WAFFLE_STATUS_URL } from '../../test/learner-app.js';
 import { setupTestServer } from '../../test/msw-server.js';
 import { renderWithFlags } from '../testing/render-with-flags.js';
 import { flagScenarios } from './flag-scenarios.js';
@@ -26,6 +26,23 @@ describe('flagScenarios', () => {
     renderLearner(flagScenarios.missingKey());
     await waitFor(() => expect(queryStatus('a')).toBe('success'));
     expect(readout()).toBe('dashboard_v2 true, loading from defaults');
+  });
+
+  it('missingKey on /waffle_status: switches still arrive (status ready), flags keep their defaults', async () => {
+    renderWithFlags(
+      <>
+        <LearnerQuery name="status" url={WAFFLE_STATUS_URL} />
+        <FlagReadout />
+      </>,
+      {
+        server,
+        handlers: flagScenarios.missingKey({ switches: { 'enterprise.emails_enabled': true } }),
+        defaults,
+        flags: { 'enterprise.dashboard_v2': false },
+      },
+    );
+    await waitFor(() => expect(queryStatus('status')).toBe('success'));
+    expect(readout()).toBe('dashboard_v2 true, ready from server');
   });
 
   it('serverError: a 500; useFlag keeps the default and useFlagsStatus reports the error', async () => {
@@ -61,7 +78,7 @@ describe('flagScenarios', () => {
         handlers: flagScenarios.outOfOrder({
           stale: { 'enterprise.dashboard_v2': true },
           fresh: { 'enterprise.dashboard_v2': false },
-          delayMs: 150,
+          delayMs: 300,
         }),
       },
     );

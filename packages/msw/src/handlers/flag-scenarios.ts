@@ -20,13 +20,20 @@ function wrapAll(
   };
 }
 
-const same = (resolver: HttpResponseResolver): HttpResponseResolver => resolver;
-
+/** The usual answers from `fixtures`, each passed through `wrap`. */
 function scenario(
   fixtures: LearnerPortalFixtures,
-  wrap: (resolver: HttpResponseResolver) => HttpResponseResolver = same,
+  wrap: (resolver: HttpResponseResolver) => HttpResponseResolver,
 ): HttpHandler[] {
   return endpointHandlers(wrapAll(learnerPortalResolvers(fixtures), wrap), fixtures.baseUrl);
+}
+
+/** One answer for every flag-carrying endpoint. */
+function everyEndpoint(answer: HttpResponseResolver, baseUrl: string | undefined): HttpHandler[] {
+  return endpointHandlers(
+    { enterpriseLearner: answer, learnerDashboard: answer, waffleStatus: answer },
+    baseUrl,
+  );
 }
 
 /** Where the API lives, for the scenarios that answer without fixtures. */
@@ -73,19 +80,13 @@ export const flagScenarios = {
         { error: { code: 'internal_error', message: 'Something went wrong on the server.' } },
         { status },
       );
-    return endpointHandlers(
-      { enterpriseLearner: answer, learnerDashboard: answer, waffleStatus: answer },
-      options.baseUrl,
-    );
+    return everyEndpoint(answer, options.baseUrl);
   },
 
   /** Every flag-carrying request fails as if the network were down (`fetch` rejects). */
   networkError(options: ScenarioOptions = {}): HttpHandler[] {
     const answer: HttpResponseResolver = () => HttpResponse.error();
-    return endpointHandlers(
-      { enterpriseLearner: answer, learnerDashboard: answer, waffleStatus: answer },
-      options.baseUrl,
-    );
+    return everyEndpoint(answer, options.baseUrl);
   },
 
   /** The usual answers from `fixtures`, each `ms` milliseconds late. */

@@ -82,6 +82,20 @@ describe('learnerPortalHandlers', () => {
     expect(body.active_enterprise_customer?.slug).toBe('bluebird');
   });
 
+  it('lists an inactive link without per-customer flags, and answers 403 for its dashboard', async () => {
+    const cedar = { uuid: '6d2f4a9e-1c3b-4e5f-8a7b-000000000c03', slug: 'cedar', name: 'Cedar Health' };
+    server.use(
+      ...learnerPortalHandlers({
+        ...fixtures,
+        enterprises: [...DEMO_ENTERPRISES, { ...cedar, linkActive: false }],
+      }),
+    );
+    const page = enterpriseLearnerResponseSchema.parse((await fetchJson(LEARNER)).body);
+    expect(page.results.map((link) => link.active)).toEqual([true, true, false]);
+    expect(Object.keys(page.enterprise_features_by_customer)).toEqual([ACME, BLUEBIRD]);
+    expect((await postDashboard('cedar')).status).toBe(403);
+  });
+
   it('answers /waffle_status in Waffle’s shape with the same values embedded', async () => {
     server.use(
       ...learnerPortalHandlers({

@@ -37,7 +37,7 @@ function positiveInt(value: string | null, fallback: number, max = Number.MAX_SA
 /**
  * `GET /enterprise/api/v1/enterprise-learner/` as the server answers it: the user's links,
  * paginated (`page`, `page_size`, `enterprise_customer_uuid`), flags evaluated globally and for
- * each listed customer.
+ * each listed customer whose link is active.
  */
 export function enterpriseLearnerResponse(
   fixtures: ResolvedFixtures,
@@ -65,8 +65,11 @@ export function enterpriseLearnerResponse(
     next.searchParams.set('page', String(target));
     return next.toString();
   };
-  const customers = rows.map((index) => fixtures.enterprises[index]!.uuid);
-  if (filter && !customers.includes(filter)) customers.push(filter);
+  // One evaluation per listed customer the user is an active, linked member of (wire format).
+  const customers = rows
+    .map((index) => fixtures.enterprises[index]!)
+    .filter((enterprise) => enterprise.linkActive)
+    .map((enterprise) => enterprise.uuid);
   return {
     status: 200,
     body: {

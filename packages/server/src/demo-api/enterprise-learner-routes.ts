@@ -51,8 +51,8 @@ export function enterpriseLearnerRoutes(embed: RequestHandler): Router {
       query.set('page', String(target));
       return `${req.protocol}://${req.get('host')}${req.path}?${query}`;
     };
-    const customers = new Set(rows.map((link) => link.enterpriseCustomerUuid));
-    if (filterUuid) customers.add(filterUuid);
+    // docs/wire-format.md: one evaluation per customer the user is an active, linked member of.
+    const customers = new Set(rows.filter((link) => link.active).map((link) => link.enterpriseCustomerUuid));
     flagScope(res, { enterpriseCustomerUuid: null, byCustomer: [...customers] });
     res.json({
       count,

@@ -51,6 +51,8 @@ export function describeAdminPeople(dialect: TestDialect): void {
         ['POST', `${ADMIN}/enterprise-customers/${acme.uuid}/learners`, { username: 'matrix.user' }],
         ['DELETE', `${ADMIN}/enterprise-customers/${acme.uuid}/learners/matrix.user`],
         ['GET', `${ADMIN}/flags/enterprise.dashboard_v2/explain?username=lina`],
+        ['GET', `${ADMIN}/export`],
+        ['POST', `${ADMIN}/import`, { switches: [{ name: 'imported.switch', active: true }] }],
       ];
     });
 

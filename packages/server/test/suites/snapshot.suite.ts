@@ -41,6 +41,9 @@ export function describeSnapshot(dialect: TestDialect): void {
         responses.push(await client.post(DASHBOARD, { enterprise_customer_slug: 'acme' }));
       }
       const servingSql = app.sql.splice(0);
+      if (process.env.WAFFLE_TEST_TIMINGS) {
+        console.log({ dialect, statementsFor100Requests: servingSql.length, sample: servingSql.slice(0, 5) });
+      }
       await app.runtime.sync.refresh();
       const reloadSql = app.sql.splice(0);
 

@@ -22,7 +22,7 @@ async function timeUntilSeen(
 
 /**
  * Two server processes on one database. Postgres: the second polls once a minute, so only
- * LISTEN/NOTIFY can bring a change across in time. SQLite: the version poll (500 ms) does.
+ * LISTEN/NOTIFY can bring a change across in time. SQLite: the version poll (250 ms) does.
  */
 export function describeTwoProcesses(dialect: TestDialect): void {
   describe(`two server processes on one ${dialect} database`, () => {
@@ -34,7 +34,7 @@ export function describeTwoProcesses(dialect: TestDialect): void {
       await app.build.flag('live.flag', { everyone: false });
       second = await spawnServer({
         DATABASE_URL: app.database.url,
-        WAFFLE_POLL_INTERVAL_MS: dialect === 'postgres' ? '60000' : '500',
+        WAFFLE_POLL_INTERVAL_MS: dialect === 'postgres' ? '60000' : '250',
       });
     }, 40_000);
 

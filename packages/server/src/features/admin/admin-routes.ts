@@ -12,6 +12,7 @@ import { sampleService } from '../samples/sample-service.js';
 import { namedObjectRoutes } from '../shared/named-object-routes.js';
 import { createSwitchSchema, updateSwitchSchema } from '../switches/switch-input.js';
 import { switchService } from '../switches/switch-service.js';
+import { transferRoutes } from '../transfer/transfer-routes.js';
 import { userRoutes } from '../users/user-routes.js';
 import { userService } from '../users/user-service.js';
 import { requireAdmin } from './require-admin.js';
@@ -36,6 +37,7 @@ export function adminRoutes(inTransaction: InTransaction, snapshot: FlagSnapshot
   );
   router.use(userRoutes(userService(inTransaction)));
   router.use(enterpriseCustomerRoutes(enterpriseCustomerService(inTransaction)));
+  router.use(transferRoutes(inTransaction));
   router.use(auditRoutes());
   return router;
 }

@@ -70,7 +70,14 @@ export class SessionStore {
     try {
       session = await SessionModel.findOne({
         where: { id },
-        include: [{ model: User, as: 'user', include: USER_FOR_FLAGS_INCLUDE }],
+        include: [
+          {
+            model: User,
+            as: 'user',
+            attributes: { exclude: ['passwordHash'] },
+            include: USER_FOR_FLAGS_INCLUDE,
+          },
+        ],
       });
     } catch (error) {
       const known = this.#lastKnown.get(id);

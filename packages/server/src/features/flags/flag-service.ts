@@ -141,30 +141,63 @@ async function bumpVersion(
   if (count !== 1) throw stale();
 }
 
+/** Updates a flag inside an open write (the admin route, the CLI and import share it). */
+export async function updateFlagIn(
+  ctx: WriteContext,
+  name: string,
+  input: UpdateFlagInput,
+  actor: Actor,
+  expected?: number,
+): Promise<FlagJson> {
+  const { transaction } = ctx;
+  const flag = await findFlag(name, transaction);
+  const before = await loadFlagJson(name, transaction);
+  const refs = await resolveReferences(input, transaction);
+  await bumpVersion(flag, expected, columns(input), transaction);
+  await writeRelations(flag.id, input, refs, transaction);
+  const after = (await loadFlagJson(name, transaction))!;
+  await recordAudit(ctx, actor, { action: 'update', objectType: 'flag', objectName: name, before, after });
+  return after;
+}
+
+/** Creates a flag inside an open write. */
+export async function createFlagIn(
+  ctx: WriteContext,
+  input: CreateFlagInput,
+  actor: Actor,
+): Promise<FlagJson> {
+  const { transaction } = ctx;
+  const duplicate = () =>
+    new ValidationError('A flag with this name exists already.', {
+      name: `A flag named "${input.name}" exists already.`,
+    });
+  if (await FlagModel.findOne({ where: { name: input.name }, transaction })) throw duplicate();
+  const refs = await resolveReferences(input, transaction);
+  let flag: FlagModel;
+  try {
+    flag = await FlagModel.create({ name: input.name, ...columns(input) }, { transaction });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) throw duplicate();
+    throw error;
+  }
+  await writeRelations(flag.id, input, refs, transaction);
+  const after = (await loadFlagJson(input.name, transaction))!;
+  await recordAudit(ctx, actor, {
+    action: 'create',
+    objectType: 'flag',
+    objectName: input.name,
+    before: null,
+    after,
+  });
+  return after;
+}
+
 /**
  * Flags: every change validated, written with its audit entry in one transaction that also
  * bumps the snapshot version (so every server process sees it), and guarded by the flag's
  * `version`. Used by the admin routes and the CLI alike.
  */
 export function flagService(inTransaction: InTransaction) {
-  async function update(
-    ctx: WriteContext,
-    name: string,
-    input: UpdateFlagInput,
-    actor: Actor,
-    expected?: number,
-  ): Promise<FlagJson> {
-    const { transaction } = ctx;
-    const flag = await findFlag(name, transaction);
-    const before = await loadFlagJson(name, transaction);
-    const refs = await resolveReferences(input, transaction);
-    await bumpVersion(flag, expected, columns(input), transaction);
-    await writeRelations(flag.id, input, refs, transaction);
-    const after = (await loadFlagJson(name, transaction))!;
-    await recordAudit(ctx, actor, { action: 'update', objectType: 'flag', objectName: name, before, after });
-    return after;
-  }
-
   return {
     async list(search?: string): Promise<FlagJson[]> {
       if (!search) return loadFlagsJson(undefined);
@@ -180,36 +213,11 @@ export function flagService(inTransaction: InTransaction) {
     },
 
     create(input: CreateFlagInput, actor: Actor): Promise<FlagJson> {
-      return inTransaction(async (ctx) => {
-        const { transaction } = ctx;
-        const duplicate = () =>
-          new ValidationError('A flag with this name exists already.', {
-            name: `A flag named "${input.name}" exists already.`,
-          });
-        if (await FlagModel.findOne({ where: { name: input.name }, transaction })) throw duplicate();
-        const refs = await resolveReferences(input, transaction);
-        let flag: FlagModel;
-        try {
-          flag = await FlagModel.create({ name: input.name, ...columns(input) }, { transaction });
-        } catch (error) {
-          if (error instanceof UniqueConstraintError) throw duplicate();
-          throw error;
-        }
-        await writeRelations(flag.id, input, refs, transaction);
-        const after = (await loadFlagJson(input.name, transaction))!;
-        await recordAudit(ctx, actor, {
-          action: 'create',
-          objectType: 'flag',
-          objectName: input.name,
-          before: null,
-          after,
-        });
-        return after;
-      });
+      return inTransaction((ctx) => createFlagIn(ctx, input, actor));
     },
 
     update(name: string, input: UpdateFlagInput, actor: Actor, expected?: number): Promise<FlagJson> {
-      return inTransaction((ctx) => update(ctx, name, input, actor, expected));
+      return inTransaction((ctx) => updateFlagIn(ctx, name, input, actor, expected));
     },
 
     remove(name: string, actor: Actor, expected?: number): Promise<void> {
@@ -237,7 +245,7 @@ export function flagService(inTransaction: InTransaction) {
         if (!current) throw new NotFoundError(`This flag does not exist: "${name}".`);
         const others = current.enterprise_percentages.filter((p) => p.enterprise_customer_uuid !== uuid);
         const enterprise_percentages = [...others, { enterprise_customer_uuid: uuid, percent }];
-        return update(ctx, name, { enterprise_percentages }, actor);
+        return updateFlagIn(ctx, name, { enterprise_percentages }, actor);
       });
     },
 
@@ -249,7 +257,7 @@ export function flagService(inTransaction: InTransaction) {
         if (remaining.length === current.enterprise_percentages.length) {
           throw new NotFoundError(`The flag "${name}" has no percentage for enterprise customer ${uuid}.`);
         }
-        return update(ctx, name, { enterprise_percentages: remaining }, actor);
+        return updateFlagIn(ctx, name, { enterprise_percentages: remaining }, actor);
       });
     },
 
@@ -269,7 +277,7 @@ export function flagService(inTransaction: InTransaction) {
               after: null,
             });
           } else {
-            await update(ctx, name, { everyone: action === 'enable_everyone' }, actor);
+            await updateFlagIn(ctx, name, { everyone: action === 'enable_everyone' }, actor);
           }
         }
         return names.length;

@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import type { ComponentType, ReactNode } from 'react';
 import { afterAll, expect, it } from 'vitest';
-import { stopMsw } from '../test/msw-storybook-addon.js';
-import meta, * as stories from './dashboard.stories.js';
-import preview from './preview.js';
+import meta, * as stories from '../examples/dashboard.stories.js';
+import preview from '../examples/preview.js';
+import { stopMsw } from './msw-storybook-addon.js';
 
 // Renders a story as Storybook does: the story's parameters over the component's, the preview's
 // loaders (mswLoader installs parameters.msw.handlers), then the decorators around the component.
