@@ -223,6 +223,30 @@ export function describeAdminFlags(dialect: TestDialect): void {
       expect(dashboard.body.enterprise_features['brand.new']).toBe(true);
     });
 
+    it('counts, on the flag detail, the linked learners each enterprise percentage turns on', async () => {
+      await staff.post(`${ADMIN}/flags`, {
+        name: 'counted.flag',
+        enterprise_percentages: [{ enterprise_customer_uuid: acme.uuid, percent: 100 }],
+      });
+      await staff.request('PUT', `${ADMIN}/flags/counted.flag/enterprise-percentages/${acme.uuid}`, {
+        body: { percent: 0 },
+      });
+      const off = (await staff.get(`${ADMIN}/flags/counted.flag`)).body;
+      await staff.request('PUT', `${ADMIN}/flags/counted.flag/enterprise-percentages/${acme.uuid}`, {
+        body: { percent: 100 },
+      });
+      const on = (await staff.get(`${ADMIN}/flags/counted.flag`)).body;
+
+      expect(off.enterprise_percentages).toEqual([
+        { enterprise_customer_uuid: acme.uuid, percent: 0, linked_learners: 1, learners_on: 0 },
+      ]);
+      expect(on.enterprise_percentages[0]).toMatchObject({
+        percent: 100,
+        linked_learners: 1,
+        learners_on: 1,
+      });
+    });
+
     it('searches flags by name and note', async () => {
       await staff.post(`${ADMIN}/flags`, { name: 'search.alpha', note: 'Checkout Redesign' });
       await staff.post(`${ADMIN}/flags`, { name: 'search.beta', note: 'other' });

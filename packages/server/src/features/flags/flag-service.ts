@@ -1,6 +1,8 @@
+import { bucketOf, bucketThreshold } from '@waffle-kit/core';
 import { Op, type Transaction, UniqueConstraintError } from 'sequelize';
 import {
   EnterpriseCustomer,
+  EnterpriseCustomerUser,
   EnterpriseFlagPercentageModel,
   FlagGroupModel,
   FlagModel,
@@ -193,6 +195,31 @@ export async function createFlagIn(
 }
 
 /**
+ * For the admin page: per enterprise percentage, how many active, linked learners the customer
+ * has and how many of them the percentage turns on (their bucket is below it).
+ */
+async function withLearnerCounts(flag: FlagJson): Promise<FlagJson> {
+  const uuids = flag.enterprise_percentages.map((p) => p.enterprise_customer_uuid);
+  if (uuids.length === 0) return flag;
+  const links = await EnterpriseCustomerUser.findAll({
+    where: { enterpriseCustomerUuid: { [Op.in]: uuids }, active: true, linked: true },
+    attributes: ['enterpriseCustomerUuid', 'userId'],
+  });
+  return {
+    ...flag,
+    enterprise_percentages: flag.enterprise_percentages.map((p) => {
+      const learners = links.filter((l) => l.enterpriseCustomerUuid === p.enterprise_customer_uuid);
+      const threshold = bucketThreshold(p.percent);
+      return {
+        ...p,
+        linked_learners: learners.length,
+        learners_on: learners.filter((l) => bucketOf(flag.name, String(l.userId)) < threshold).length,
+      };
+    }),
+  };
+}
+
+/**
  * Flags: every change validated, written with its audit entry in one transaction that also
  * bumps the snapshot version (so every server process sees it), and guarded by the flag's
  * `version`. Used by the admin routes and the CLI alike.
@@ -209,7 +236,7 @@ export function flagService(inTransaction: InTransaction) {
     async get(name: string): Promise<FlagJson> {
       const flag = await loadFlagJson(name);
       if (!flag) throw new NotFoundError(`This flag does not exist: "${name}".`);
-      return flag;
+      return withLearnerCounts(flag);
     },
 
     create(input: CreateFlagInput, actor: Actor): Promise<FlagJson> {

@@ -27,7 +27,14 @@ export interface FlagJson {
   created: string;
   modified: string;
   version: number;
-  enterprise_percentages: Array<{ enterprise_customer_uuid: string; percent: number }>;
+  enterprise_percentages: Array<{
+    enterprise_customer_uuid: string;
+    percent: number;
+    /** Detail view only: the customer's active, linked learners. */
+    linked_learners?: number;
+    /** Detail view only: how many of them this percentage turns on. */
+    learners_on?: number;
+  }>;
 }
 
 /** Flags as JSON, with their users, groups and percentages in three more queries whatever the count. */
