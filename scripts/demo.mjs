@@ -1,32 +1,23 @@
-// The demo at this stage: the evaluation engine, built, deciding a flag for learners of two
-// enterprises. Later stages replace this with the server, learner portal and admin page.
-import { compile, defineFlag, describeEvaluation, evaluateAll, evaluateFlag } from '@waffle-kit/core';
+// `npm start` / `pnpm demo` (after `pnpm -r build`): the waffle-kit server with the demo data on
+// PORT (default 3000). It serves the learner portal at / and the admin page at /admin/ once they
+// are built. The server prints its URL and the demo accounts.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const acme = 'acme-uuid';
-const globex = 'globex-uuid';
-const flag = defineFlag({
-  name: 'enterprise.dashboard_v2',
-  percent: 0,
-  enterprisePercentages: { [acme]: 30, [globex]: 0 },
-});
-const compiled = compile({ flags: [flag] });
-console.log('waffle-kit demo: enterprise.dashboard_v2 at 30% for Acme, 0% for Globex\n');
-for (let id = 1; id <= 6; id++) {
-  const user = {
-    id,
-    username: `learner${id}`,
-    isAuthenticated: true,
-    isStaff: false,
-    isSuperuser: false,
-    groups: [],
-    linkedEnterpriseCustomerUuids: [acme, globex],
-  };
-  for (const [name, uuid] of [
-    ['Acme', acme],
-    ['Globex', globex],
-  ]) {
-    const ctx = { user, enterpriseCustomerUuid: uuid };
-    const why = describeEvaluation(evaluateFlag(compiled, flag.name, ctx), { enterpriseName: name });
-    console.log(`learner${id} in ${name.padEnd(6)} ${JSON.stringify(evaluateAll(compiled, ctx))}  (${why})`);
-  }
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const main = join(root, 'packages', 'server', 'dist', 'main.js');
+if (!existsSync(main)) {
+  console.error(`waffle-kit demo: ${main} is missing; run \`pnpm -r build\` first (\`pnpm demo\` does).`);
+  process.exit(1);
 }
+
+const env = {
+  ...process.env,
+  WAFFLE_SEED: process.env.WAFFLE_SEED ?? 'demo',
+  PORT: process.env.PORT ?? '3000',
+};
+const server = spawn(process.execPath, [main], { cwd: root, env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,42 @@
+// @vitest-environment node
+import { http } from 'msw';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LEARNER } from '../../test/msw-server.js';
+import { enterpriseLearnerResponseSchema } from '../contract/index.js';
+import { setupFlagServer } from '../node.js';
+import { learnerPortalResolvers } from './learner-portal-handlers.js';
+import { withFlags } from './with-flags.js';
+
+// The usual MSW setup: base handlers for the whole file, `server.use()` for one test,
+// `resetHandlers()` after each. These tests run in order: the second proves the first's
+// override did not leak.
+const base = { flags: { 'enterprise.dashboard_v2': false } };
+const server = setupFlagServer(base);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const dashboardV2 = async () => {
+  const body = enterpriseLearnerResponseSchema.parse(await (await fetch(LEARNER)).json());
+  return body.enterprise_features['enterprise.dashboard_v2'];
+};
+
+describe('a one-test withFlags override with server.use()', () => {
+  it('starts from the file’s base handlers', async () => {
+    expect(await dashboardV2()).toBe(false);
+  });
+
+  it('turns the flag on in the test that asks for it', async () => {
+    server.use(
+      http.get(
+        '*/enterprise/api/v1/enterprise-learner/',
+        withFlags({ 'enterprise.dashboard_v2': true }, learnerPortalResolvers(base).enterpriseLearner),
+      ),
+    );
+    expect(await dashboardV2()).toBe(true);
+  });
+
+  it('is gone in the next test, which sees the base handlers again', async () => {
+    expect(await dashboardV2()).toBe(false);
+  });
+});

@@ -1,0 +1,32 @@
+import type { EnterpriseFeaturesMeta } from '../contract/flag-fields.js';
+import type { FlagValues, ResolvedFixtures } from '../fixtures/fixture-types.js';
+import { flagsFor } from '../fixtures/resolve-fixtures.js';
+
+/** `enterprise_features_meta` for a response evaluated now. */
+export function metaFor(
+  fixtures: ResolvedFixtures,
+  customerUuid: string | null,
+  now = Date.now(),
+): EnterpriseFeaturesMeta {
+  return {
+    version: fixtures.version,
+    evaluated_at: now,
+    username: fixtures.user?.username ?? null,
+    enterprise_customer_uuid: customerUuid,
+  };
+}
+
+/**
+ * The fields the server's embedding adds to a response: `enterprise_features` for one customer
+ * (or globally) and its meta.
+ */
+export function embeddedFlags(
+  fixtures: ResolvedFixtures,
+  customerUuid: string | null,
+  now = Date.now(),
+): { enterprise_features: FlagValues; enterprise_features_meta: EnterpriseFeaturesMeta } {
+  return {
+    enterprise_features: flagsFor(fixtures, customerUuid),
+    enterprise_features_meta: metaFor(fixtures, customerUuid, now),
+  };
+}

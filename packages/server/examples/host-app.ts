@@ -1,0 +1,15 @@
+import { createWaffle, type Waffle } from '@waffle-kit/server';
+import express, { type Express } from 'express';
+
+export async function createHostApp(databaseUrl: string): Promise<{ app: Express; waffle: Waffle }> {
+  const waffle = await createWaffle({ databaseUrl });
+  const app = express();
+  // Every JSON object this app sends now carries enterprise_features and enterprise_features_meta.
+  app.use(waffle.middleware);
+  app.get('/api/courses', (req, res) => {
+    const enterpriseCustomerUuid = String(req.query.enterprise_customer_uuid ?? '') || null;
+    const v2 = waffle.isEnabled('enterprise.dashboard_v2', req, { enterpriseCustomerUuid });
+    res.json({ layout: v2 ? 'v2' : 'classic', courses: [] });
+  });
+  return { app, waffle };
+}

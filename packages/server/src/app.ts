@@ -1,0 +1,65 @@
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import { enterpriseLearnerRoutes } from './demo-api/enterprise-learner-routes.js';
+import { learnerDashboardRoutes } from './demo-api/learner-dashboard-routes.js';
+import { waffleStatusRoutes } from './demo-api/waffle-status-routes.js';
+import { embedFlags } from './embedding/embed-flags.js';
+import { errorHandler, notFoundHandler } from './errors/error-handler.js';
+import { adminRoutes } from './features/admin/admin-routes.js';
+import { authRoutes, LOGIN_PATH } from './features/auth/auth-routes.js';
+import { authenticate } from './features/auth/authenticate.js';
+import { csrfProtection } from './features/auth/csrf.js';
+import { LoginRateLimiter } from './features/auth/login-rate-limit.js';
+import type { WaffleRuntime } from './runtime.js';
+import { staticApp } from './static/static-apps.js';
+
+export interface AppDeps {
+  readonly runtime: WaffleRuntime;
+  readonly secureCookies?: boolean;
+  /** Built apps to serve at `/` and `/admin/` when their folder has an `index.html`. */
+  readonly learnerPortalDir?: string;
+  readonly adminPortalDir?: string;
+  /** Failed logins allowed per address and username (5) and per address (50) in 15 minutes. */
+  readonly loginLimits?: { readonly perUser: LoginRateLimiter; readonly perAddress: LoginRateLimiter };
+  /** Trust `X-Forwarded-For` from a proxy in front (for login rate limiting by client address). */
+  readonly trustProxy?: boolean;
+}
+
+/** The Express app: every middleware and route, in the order a request meets them. */
+export function createApp(deps: AppDeps): Express {
+  const { runtime } = deps;
+  const secure = deps.secureCookies ?? false;
+  const embedOptions = { snapshot: runtime.snapshot, logger: runtime.logger, secureCookies: secure };
+  const embed = embedFlags(embedOptions);
+  const app = express();
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(express.json({ limit: '1mb' }));
+  app.use(cookieParser());
+  app.use(authenticate(runtime.sessions, runtime.logger));
+  app.use(csrfProtection({ exempt: [LOGIN_PATH], secure }));
+
+  app.use(
+    '/api/auth',
+    authRoutes({
+      sessions: runtime.sessions,
+      perUser: deps.loginLimits?.perUser ?? new LoginRateLimiter(5),
+      perAddress: deps.loginLimits?.perAddress ?? new LoginRateLimiter(50),
+      secureCookies: secure,
+    }),
+  );
+  app.use(enterpriseLearnerRoutes(embed));
+  app.use(learnerDashboardRoutes(embed));
+  app.use(waffleStatusRoutes(embedOptions));
+  app.use('/api/admin', adminRoutes(runtime.inTransaction, runtime.snapshot));
+
+  app.use(['/api', '/enterprise/api'], notFoundHandler);
+  const admin = deps.adminPortalDir ? staticApp(deps.adminPortalDir) : null;
+  if (admin) app.use('/admin', admin);
+  const learner = deps.learnerPortalDir ? staticApp(deps.learnerPortalDir) : null;
+  if (learner) app.use('/', learner);
+
+  app.use(errorHandler(runtime.logger));
+  return app;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_DATABASE_URL, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to port 3000 and the SQLite file under ./data, and generates a secret', () => {
+    const config = loadConfig({});
+
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBe(DEFAULT_DATABASE_URL);
+    expect(config.secretGenerated).toBe(true);
+    expect(config.secret.length).toBeGreaterThan(20);
+    expect(config.seed).toBeNull();
+  });
+
+  it('reads the superuser, the seed, the secret and a Postgres URL', () => {
+    const config = loadConfig({
+      WAFFLE_SUPERUSER: 'root:pa:ss',
+      WAFFLE_SEED: 'demo',
+      WAFFLE_SECRET: 's3cret',
+      DATABASE_URL: 'postgres://u@h/db',
+      PORT: '8080',
+    });
+
+    expect(config.superuser).toEqual({ username: 'root', password: 'pa:ss' });
+    expect(config.seed).toBe('demo');
+    expect(config.secret).toBe('s3cret');
+    expect(config.secretGenerated).toBe(false);
+    expect(config.databaseUrl).toBe('postgres://u@h/db');
+    expect(config.port).toBe(8080);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ WAFFLE_SUPERUSER: 'nopassword' }, /WAFFLE_SUPERUSER/],
+    [{ WAFFLE_SEED: 'everything' }, /WAFFLE_SEED/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+  ])('fails fast naming the variable for %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

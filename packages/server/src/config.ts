@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Everything the server reads from the environment, typed and checked once at start. */
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  /** Signs session ids; generated at start when `WAFFLE_SECRET` is unset (sessions then die with the process). */
+  readonly secret: string;
+  readonly secretGenerated: boolean;
+  /** `WAFFLE_SUPERUSER=name:password`: created or updated at start. */
+  readonly superuser: { readonly username: string; readonly password: string } | null;
+  /** `WAFFLE_SEED=demo` loads the demo data. */
+  readonly seed: 'demo' | null;
+  /** How often the snapshot checks the version row for changes made by other processes. */
+  readonly pollIntervalMs: number;
+  /** Built apps served by the same process when their folder exists. */
+  readonly learnerPortalDir: string;
+  readonly adminPortalDir: string;
+  /** Cookies get `Secure` when the server is behind HTTPS. */
+  readonly secureCookies: boolean;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/waffle.sqlite';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** A problem with the environment: the message says which variable and what it should look like. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${value}".`);
+  }
+  return port;
+}
+
+function parseSuperuser(value: string | undefined): ServerConfig['superuser'] {
+  if (!value) return null;
+  const colon = value.indexOf(':');
+  if (colon <= 0 || colon === value.length - 1) {
+    throw new ConfigError('WAFFLE_SUPERUSER must look like "name:password" (both parts non-empty).');
+  }
+  return { username: value.slice(0, colon), password: value.slice(colon + 1) };
+}
+
+function parseSeed(value: string | undefined): ServerConfig['seed'] {
+  if (!value) return null;
+  if (value === 'demo') return 'demo';
+  throw new ConfigError(`WAFFLE_SEED knows only "demo", got "${value}".`);
+}
+
+function parseDatabaseUrl(value: string | undefined): string {
+  const url = value || DEFAULT_DATABASE_URL;
+  if (!/^(sqlite:|postgres:|postgresql:)/.test(url)) {
+    throw new ConfigError(
+      `DATABASE_URL must start with "sqlite:" or "postgres://", got "${url}". Example: ${DEFAULT_DATABASE_URL}`,
+    );
+  }
+  return url;
+}
+
+/**
+ * Reads the environment into a `ServerConfig`; a bad value throws a `ConfigError` naming the
+ * variable, so a misconfigured server stops before it listens.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const secret = env.WAFFLE_SECRET;
+  const poll = Number(env.WAFFLE_POLL_INTERVAL_MS ?? 500);
+  if (!Number.isFinite(poll) || poll < 10) {
+    throw new ConfigError('WAFFLE_POLL_INTERVAL_MS must be a number of milliseconds >= 10.');
+  }
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    secret: secret || randomBytes(32).toString('base64url'),
+    secretGenerated: !secret,
+    superuser: parseSuperuser(env.WAFFLE_SUPERUSER),
+    seed: parseSeed(env.WAFFLE_SEED),
+    pollIntervalMs: poll,
+    learnerPortalDir: env.WAFFLE_LEARNER_PORTAL_DIR || join(repoRoot, 'apps', 'learner-portal', 'dist'),
+    adminPortalDir: env.WAFFLE_ADMIN_PORTAL_DIR || join(repoRoot, 'apps', 'admin-portal', 'dist'),
+    secureCookies: env.WAFFLE_SECURE_COOKIES === '1',
+  };
+}

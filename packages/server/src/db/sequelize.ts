@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Sequelize } from 'sequelize';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface OpenDatabaseOptions {
+  /** Called with every SQL statement sent (tests count them). */
+  readonly onSql?: (sql: string) => void;
+}
+
+/** `sqlite:./data/waffle.sqlite` -> the file path; `sqlite::memory:` -> `:memory:`. */
+export function sqliteStorage(databaseUrl: string): string {
+  const rest = databaseUrl.replace(/^sqlite:(\/\/)?/, '');
+  return rest === ':memory:' || rest === '' ? ':memory:' : resolve(rest);
+}
+
+export function dialectOf(databaseUrl: string): Dialect {
+  return databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+}
+
+/**
+ * A Sequelize instance for `sqlite:<path>` (the file and its folder are created) or
+ * `postgres://...`. SQLite connections wait for a busy lock instead of failing at once, and
+ * foreign keys are enforced on both.
+ */
+export function openDatabase(databaseUrl: string, options: OpenDatabaseOptions = {}): Sequelize {
+  const logging = options.onSql ? (sql: string) => options.onSql?.(sql) : false;
+  if (dialectOf(databaseUrl) === 'sqlite') {
+    const storage = sqliteStorage(databaseUrl);
+    if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
+    const sequelize = new Sequelize({ dialect: 'sqlite', storage, logging });
+    sequelize.addHook('afterConnect', async (connection) => {
+      const db = connection as { configure?: (option: 'busyTimeout', value: number) => void };
+      db.configure?.('busyTimeout', 5000);
+    });
+    return sequelize;
+  }
+  return new Sequelize(databaseUrl, {
+    dialect: 'postgres',
+    logging,
+    pool: { max: 5, min: 0, idle: 10_000, acquire: 5_000 },
+  });
+}

@@ -1,0 +1,68 @@
+import { type RequestHandler, Router } from 'express';
+import { EnterpriseCustomer, EnterpriseCustomerUser, User } from '../db/models/index.js';
+import { flagScope } from '../embedding/embed-flags.js';
+import { getRequestUser } from '../embedding/request-user.js';
+import { NotFoundError, PermissionDeniedError } from '../errors/app-error.js';
+import { assertEnterpriseAccess, canSeeAnyEnterprise, requireUser } from './enterprise-access.js';
+import { enterpriseCustomerUserJson } from './serializers.js';
+
+function positiveInt(value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? Math.min(number, max) : fallback;
+}
+
+/**
+ * `GET /enterprise/api/v1/enterprise-learner/`: the user's linked enterprise customers, paginated
+ * as edx-enterprise does. The embedding adds `enterprise_features` (global) and
+ * `enterprise_features_by_customer` (one evaluation per listed customer).
+ */
+export function enterpriseLearnerRoutes(embed: RequestHandler): Router {
+  const router = Router();
+  router.get('/enterprise/api/v1/enterprise-learner/', embed, async (req, res) => {
+    const viewer = requireUser(getRequestUser(req));
+    const username = typeof req.query.username === 'string' ? req.query.username : viewer.username;
+    if (username !== viewer.username && !canSeeAnyEnterprise(viewer)) {
+      throw new PermissionDeniedError('You may only list your own enterprise links.');
+    }
+    const filterUuid =
+      typeof req.query.enterprise_customer_uuid === 'string' ? req.query.enterprise_customer_uuid : null;
+    if (filterUuid) assertEnterpriseAccess(viewer, filterUuid);
+    const subject =
+      username === viewer.username ? { id: viewer.id } : await User.findOne({ where: { username } });
+    if (!subject) throw new NotFoundError('No such user.');
+
+    const pageSize = positiveInt(req.query.page_size, 10, 100);
+    const page = positiveInt(req.query.page, 1);
+    const where = {
+      userId: subject.id,
+      linked: true,
+      ...(filterUuid ? { enterpriseCustomerUuid: filterUuid } : {}),
+    };
+    const { count, rows } = await EnterpriseCustomerUser.findAndCountAll({
+      where,
+      include: [{ model: EnterpriseCustomer, as: 'enterpriseCustomer' }],
+      order: [['id', 'ASC']],
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    const numPages = Math.max(1, Math.ceil(count / pageSize));
+    const url = (target: number) => {
+      const query = new URLSearchParams(req.query as Record<string, string>);
+      query.set('page', String(target));
+      return `${req.protocol}://${req.get('host')}${req.path}?${query}`;
+    };
+    // docs/wire-format.md: one evaluation per customer the user is an active, linked member of.
+    const customers = new Set(rows.filter((link) => link.active).map((link) => link.enterpriseCustomerUuid));
+    flagScope(res, { enterpriseCustomerUuid: null, byCustomer: [...customers] });
+    res.json({
+      count,
+      next: page < numPages ? url(page + 1) : null,
+      previous: page > 1 ? url(page - 1) : null,
+      num_pages: numPages,
+      current_page: page,
+      start: (page - 1) * pageSize,
+      results: rows.map((link) => enterpriseCustomerUserJson(link, username)),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,65 @@
+import { AuditEntryModel } from '../../db/models/index.js';
+import type { WriteContext } from '../../db/transaction.js';
+import type { Actor } from '../admin/require-admin.js';
+
+export type AuditAction = 'create' | 'update' | 'delete';
+
+export interface AuditEntryJson {
+  id: number;
+  actor: string | null;
+  action: string;
+  object_type: string;
+  object_name: string;
+  before: unknown;
+  after: unknown;
+  created: string;
+}
+
+/** Writes one audit entry inside the change's own transaction: both commit or neither does. */
+export async function recordAudit(
+  { transaction }: WriteContext,
+  actor: Actor,
+  entry: { action: AuditAction; objectType: string; objectName: string; before: unknown; after: unknown },
+): Promise<void> {
+  await AuditEntryModel.create(
+    {
+      actor: actor.username,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectName: entry.objectName,
+      before: entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === null ? null : JSON.stringify(entry.after),
+    },
+    { transaction },
+  );
+}
+
+function parse(text: string | null): unknown {
+  return text === null ? null : JSON.parse(text);
+}
+
+/** Audit entries, newest first, optionally for one object type and name. */
+export async function listAudit(filter: {
+  objectType?: string;
+  objectName?: string;
+  limit?: number;
+}): Promise<AuditEntryJson[]> {
+  const rows = await AuditEntryModel.findAll({
+    where: {
+      ...(filter.objectType ? { objectType: filter.objectType } : {}),
+      ...(filter.objectName ? { objectName: filter.objectName } : {}),
+    },
+    order: [['id', 'DESC']],
+    limit: filter.limit ?? 100,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    actor: row.actor,
+    action: row.action,
+    object_type: row.objectType,
+    object_name: row.objectName,
+    before: parse(row.before),
+    after: parse(row.after),
+    created: row.createdAt.toISOString(),
+  }));
+}

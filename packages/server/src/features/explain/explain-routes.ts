@@ -1,0 +1,18 @@
+import { Router } from 'express';
+import type { FlagSnapshot } from '../../snapshot/flag-snapshot.js';
+import { explainFlag } from './explain-service.js';
+
+/** `GET /api/admin/flags/:name/explain?username=&enterprise_customer_uuid=`. */
+export function explainRoutes(snapshot: FlagSnapshot): Router {
+  const router = Router();
+  router.get('/flags/:name/explain', async (req, res) => {
+    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+    res.json(
+      await explainFlag(snapshot, req.params.name, {
+        username: text(req.query.username),
+        enterpriseCustomerUuid: text(req.query.enterprise_customer_uuid),
+      }),
+    );
+  });
+  return router;
+}

@@ -1,0 +1,53 @@
+import { describeEvaluation, evaluateFlag, type FlagEvaluation } from '@waffle-kit/core';
+import { EnterpriseCustomer, User } from '../../db/models/index.js';
+import { toFlagUser } from '../../embedding/request-user.js';
+import { NotFoundError } from '../../errors/app-error.js';
+import type { FlagSnapshot } from '../../snapshot/flag-snapshot.js';
+import { toRequestUser, USER_FOR_FLAGS_INCLUDE } from '../auth/session-store.js';
+
+export interface ExplainResult {
+  is_active: boolean;
+  reason: FlagEvaluation['reason'];
+  /** e.g. "on: enterprise percentage 30% for Acme, bucket 212 < 300". */
+  description: string;
+  bucket?: number;
+  percent?: number;
+  enterprise_customer_uuid?: string;
+}
+
+/**
+ * Why a flag is on or off for a user (by username; none: anonymous without a cookie), optionally
+ * for an enterprise customer: the same snapshot and evaluation as a real request.
+ */
+export async function explainFlag(
+  snapshot: FlagSnapshot,
+  name: string,
+  options: { username?: string; enterpriseCustomerUuid?: string },
+): Promise<ExplainResult> {
+  if (!snapshot.compiled.flagsByName.has(name))
+    throw new NotFoundError(`This flag does not exist: "${name}".`);
+  let user = null;
+  if (options.username) {
+    const row = await User.findOne({
+      where: { username: options.username },
+      include: USER_FOR_FLAGS_INCLUDE,
+    });
+    if (!row) throw new NotFoundError(`This user does not exist: "${options.username}".`);
+    user = toRequestUser(row);
+  }
+  const uuid = options.enterpriseCustomerUuid;
+  const customer = uuid ? await EnterpriseCustomer.findByPk(uuid) : null;
+  if (uuid && !customer) throw new NotFoundError(`This enterprise customer does not exist: ${uuid}.`);
+  const result = evaluateFlag(snapshot.compiled, name, {
+    user: toFlagUser(user),
+    enterpriseCustomerUuid: uuid ?? null,
+  });
+  return {
+    is_active: result.value,
+    reason: result.reason,
+    description: describeEvaluation(result, customer ? { enterpriseName: customer.name } : {}),
+    ...(result.bucket !== undefined ? { bucket: result.bucket } : {}),
+    ...(result.percent !== undefined ? { percent: result.percent } : {}),
+    ...(result.enterpriseCustomerUuid ? { enterprise_customer_uuid: result.enterpriseCustomerUuid } : {}),
+  };
+}

@@ -1,0 +1,66 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorOf } from '../admin/require-admin.js';
+import { expectedVersion, parseInput } from '../shared/parse-input.js';
+import {
+  createFlagSchema,
+  nameSchema,
+  setEnterprisePercentageSchema,
+  updateFlagSchema,
+} from './flag-input.js';
+import type { FlagService } from './flag-service.js';
+
+const bulkSchema = z.strictObject({
+  action: z.enum(['enable_everyone', 'disable_everyone', 'delete']),
+  names: z.array(nameSchema).min(1, 'Name at least one flag.'),
+});
+
+/** The flag routes of DESIGN.md under `/api/admin` (mounted behind `requireAdmin`). */
+export function flagRoutes(flags: FlagService): Router {
+  const router = Router();
+
+  router.get('/flags', async (req, res) => {
+    const search = typeof req.query.search === 'string' ? req.query.search : undefined;
+    const results = await flags.list(search);
+    res.json({ count: results.length, results });
+  });
+
+  router.post('/flags', async (req, res) => {
+    const flag = await flags.create(parseInput(createFlagSchema, req.body), actorOf(req));
+    res.status(201).set('ETag', `"${flag.version}"`).json(flag);
+  });
+
+  router.post('/flags/bulk', async (req, res) => {
+    const { action, names } = parseInput(bulkSchema, req.body);
+    res.json({ action, count: await flags.bulk(action, names, actorOf(req)) });
+  });
+
+  router.get('/flags/:name', async (req, res) => {
+    const flag = await flags.get(req.params.name);
+    res.set('ETag', `"${flag.version}"`).json(flag);
+  });
+
+  router.patch('/flags/:name', async (req, res) => {
+    const input = parseInput(updateFlagSchema, req.body);
+    const flag = await flags.update(req.params.name, input, actorOf(req), expectedVersion(req));
+    res.set('ETag', `"${flag.version}"`).json(flag);
+  });
+
+  router.delete('/flags/:name', async (req, res) => {
+    await flags.remove(req.params.name, actorOf(req), expectedVersion(req));
+    res.status(204).end();
+  });
+
+  router.put('/flags/:name/enterprise-percentages/:uuid', async (req, res) => {
+    const { percent } = parseInput(setEnterprisePercentageSchema, req.body);
+    const flag = await flags.setEnterprisePercentage(req.params.name, req.params.uuid, percent, actorOf(req));
+    res.set('ETag', `"${flag.version}"`).json(flag);
+  });
+
+  router.delete('/flags/:name/enterprise-percentages/:uuid', async (req, res) => {
+    const flag = await flags.deleteEnterprisePercentage(req.params.name, req.params.uuid, actorOf(req));
+    res.set('ETag', `"${flag.version}"`).json(flag);
+  });
+
+  return router;
+}

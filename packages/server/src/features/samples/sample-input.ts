@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { nameSchema, percentSchema } from '../flags/flag-input.js';
+
+const sampleFields = { percent: percentSchema, note: z.string().max(10_000) };
+
+/** A sample to create: a name and its percent, optionally a note. */
+export const createSampleSchema = z
+  .strictObject({ name: nameSchema, ...sampleFields })
+  .partial({ note: true });
+export const updateSampleSchema = z.strictObject(sampleFields).partial();
+export type SampleInput = z.infer<typeof updateSampleSchema>;

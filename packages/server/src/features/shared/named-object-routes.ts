@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import type { z } from 'zod';
+import { actorOf } from '../admin/require-admin.js';
+import type { NamedObjectService } from './named-object-service.js';
+import { expectedVersion, parseInput } from './parse-input.js';
+
+/** `GET|POST /<plural>`, `GET|PATCH|DELETE /<plural>/:name` for a flat named object. */
+export function namedObjectRoutes<Json extends { version: number }, Input>(
+  plural: string,
+  service: NamedObjectService<Json, Input>,
+  schemas: { create: z.ZodType<Partial<Input> & { name: string }>; update: z.ZodType<Partial<Input>> },
+): Router {
+  const router = Router();
+  router.get(`/${plural}`, async (req, res) => {
+    const results = await service.list(typeof req.query.search === 'string' ? req.query.search : undefined);
+    res.json({ count: results.length, results });
+  });
+  router.post(`/${plural}`, async (req, res) => {
+    const created = await service.create(parseInput(schemas.create, req.body), actorOf(req));
+    res.status(201).set('ETag', `"${created.version}"`).json(created);
+  });
+  router.get(`/${plural}/:name`, async (req, res) => {
+    const found = await service.get(req.params.name);
+    res.set('ETag', `"${found.version}"`).json(found);
+  });
+  router.patch(`/${plural}/:name`, async (req, res) => {
+    const input = parseInput(schemas.update, req.body);
+    const updated = await service.update(req.params.name, input, actorOf(req), expectedVersion(req));
+    res.set('ETag', `"${updated.version}"`).json(updated);
+  });
+  router.delete(`/${plural}/:name`, async (req, res) => {
+    await service.remove(req.params.name, actorOf(req), expectedVersion(req));
+    res.status(204).end();
+  });
+  return router;
+}

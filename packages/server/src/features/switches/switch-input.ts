@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { nameSchema } from '../flags/flag-input.js';
+
+const switchFields = { active: z.boolean(), note: z.string().max(10_000) };
+
+/** A switch to create: a name, optionally `active` and `note`. */
+export const createSwitchSchema = z
+  .strictObject({ name: nameSchema, ...switchFields })
+  .partial()
+  .required({ name: true });
+export const updateSwitchSchema = z.strictObject(switchFields).partial();
+export type SwitchInput = z.infer<typeof updateSwitchSchema>;

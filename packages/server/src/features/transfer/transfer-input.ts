@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { createFlagSchema, nameSchema, percentSchema, uuidSchema } from '../flags/flag-input.js';
+import { usernameSchema } from '../users/user-input.js';
+
+/** The export format: all flag state plus the groups, users and customers it names. */
+export const flagStateDumpSchema = z.strictObject({
+  format: z.literal('waffle-kit/1').optional(),
+  groups: z.array(z.string().min(1)).default([]),
+  users: z.array(z.strictObject({ username: usernameSchema })).default([]),
+  enterprise_customers: z
+    .array(
+      z.strictObject({
+        uuid: uuidSchema,
+        slug: z.string().min(1),
+        name: z.string().min(1),
+        active: z.boolean(),
+      }),
+    )
+    .default([]),
+  flags: z.array(createFlagSchema).default([]),
+  switches: z
+    .array(z.strictObject({ name: nameSchema, active: z.boolean(), note: z.string().default('') }))
+    .default([]),
+  samples: z
+    .array(z.strictObject({ name: nameSchema, percent: percentSchema, note: z.string().default('') }))
+    .default([]),
+});
+
+export type FlagStateDump = z.infer<typeof flagStateDumpSchema>;
+
+type Loose = Record<string, unknown>;
+
+/** `["alice"]`, `[["alice"]]` (Django natural keys) -> names; numeric primary keys cannot be mapped and are dropped. */
+function names(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .map((item) => (Array.isArray(item) ? item[0] : item))
+    .filter((item): item is string => typeof item === 'string');
+}
+
+/** Waffle stores languages as comma-separated text and Django serializes decimals as strings. */
+function normalizeFlag(fields: Loose): Loose {
+  const flag: Loose = { ...fields };
+  if (typeof flag.languages === 'string') {
+    flag.languages = flag.languages
+      .split(',')
+      .map((code) => code.trim())
+      .filter(Boolean);
+  }
+  if (typeof flag.percent === 'string') flag.percent = flag.percent === '' ? null : Number(flag.percent);
+  if (flag.users !== undefined) flag.users = names(flag.users);
+  if (flag.groups !== undefined) flag.groups = names(flag.groups);
+  for (const waffleOnly of ['created', 'modified', 'id', 'version']) delete flag[waffleOnly];
+  return flag;
+}
+
+function normalizeSample(fields: Loose): Loose {
+  const sample: Loose = { ...fields };
+  if (typeof sample.percent === 'string') sample.percent = Number(sample.percent);
+  for (const extra of ['created', 'modified', 'id', 'version']) delete sample[extra];
+  return sample;
+}
+
+/**
+ * Accepts our export, or Django's `dumpdata waffle` list (`[{ model: "waffle.flag", fields }]`),
+ * or our format with Waffle's field spellings, and returns input for `flagStateDumpSchema`.
+ */
+export function normalizeDump(data: unknown): unknown {
+  if (Array.isArray(data)) {
+    const dump: { flags: Loose[]; switches: Loose[]; samples: Loose[]; groups: string[]; users: Loose[] } = {
+      flags: [],
+      switches: [],
+      samples: [],
+      groups: [],
+      users: [],
+    };
+    for (const entry of data as Loose[]) {
+      const fields = (entry.fields ?? {}) as Loose;
+      if (entry.model === 'waffle.flag') dump.flags.push(normalizeFlag(fields));
+      else if (entry.model === 'waffle.switch') dump.switches.push(normalizeSample(fields));
+      else if (entry.model === 'waffle.sample') dump.samples.push(normalizeSample(fields));
+    }
+    dump.groups = [...new Set(dump.flags.flatMap((f) => (f.groups as string[] | undefined) ?? []))];
+    dump.users = [...new Set(dump.flags.flatMap((f) => (f.users as string[] | undefined) ?? []))].map(
+      (username) => ({
+        username,
+      }),
+    );
+    return dump;
+  }
+  if (typeof data !== 'object' || data === null) return data;
+  const dump = { ...(data as Loose) };
+  if (Array.isArray(dump.flags)) dump.flags = (dump.flags as Loose[]).map(normalizeFlag);
+  if (Array.isArray(dump.switches)) dump.switches = (dump.switches as Loose[]).map(normalizeSample);
+  if (Array.isArray(dump.samples)) dump.samples = (dump.samples as Loose[]).map(normalizeSample);
+  return dump;
+}

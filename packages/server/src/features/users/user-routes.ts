@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { actorOf } from '../admin/require-admin.js';
+import { expectedVersion, parseInput } from '../shared/parse-input.js';
+import { createGroupSchema, createUserSchema, updateUserSchema } from './user-input.js';
+import type { UserService } from './user-service.js';
+
+/** `/api/admin/users[/:username]` and `/api/admin/groups`. */
+export function userRoutes(users: UserService): Router {
+  const router = Router();
+  router.get('/users', async (req, res) => {
+    const results = await users.list(typeof req.query.search === 'string' ? req.query.search : undefined);
+    res.json({ count: results.length, results });
+  });
+  router.post('/users', async (req, res) => {
+    res.status(201).json(await users.create(parseInput(createUserSchema, req.body), actorOf(req)));
+  });
+  router.get('/users/:username', async (req, res) => {
+    const user = await users.get(req.params.username);
+    res
+      .set('ETag', `"${user.version}"`)
+      .json({ ...user, enterprise_links: await users.links(req.params.username) });
+  });
+  router.patch('/users/:username', async (req, res) => {
+    const input = parseInput(updateUserSchema, req.body);
+    const user = await users.update(req.params.username, input, actorOf(req), expectedVersion(req));
+    res.set('ETag', `"${user.version}"`).json(user);
+  });
+  router.get('/groups', async (_req, res) => {
+    const results = await users.listGroups();
+    res.json({ count: results.length, results });
+  });
+  router.post('/groups', async (req, res) => {
+    const { name } = parseInput(createGroupSchema, req.body);
+    res.status(201).json(await users.createGroup(name, actorOf(req)));
+  });
+  return router;
+}

@@ -1,0 +1,49 @@
+import { type CompiledSnapshot, type CompileOptions, compile } from '@waffle-kit/core';
+import { EMPTY_FLAG_STATE, type FlagState } from './flag-state.js';
+
+type Listener = (state: FlagState) => void;
+
+/**
+ * The process's one in-memory copy of all flag state, compiled for evaluation. Immutable values
+ * swapped whole: a request reads `current` once and sees one consistent version.
+ */
+export class FlagSnapshot {
+  #state: FlagState = EMPTY_FLAG_STATE;
+  #compiled: CompiledSnapshot;
+  #listeners = new Set<Listener>();
+
+  constructor(readonly options: CompileOptions = {}) {
+    this.#compiled = compile(this.#state.snapshot, options);
+  }
+
+  get state(): FlagState {
+    return this.#state;
+  }
+
+  get compiled(): CompiledSnapshot {
+    return this.#compiled;
+  }
+
+  get version(): number {
+    return this.#state.version;
+  }
+
+  /** Whether a state has been loaded at least once (false: every flag has its default). */
+  get loaded(): boolean {
+    return this.#state !== EMPTY_FLAG_STATE;
+  }
+
+  /** Installs `state` unless it is older than the current one (a slow load must not undo a newer one). */
+  replace(state: FlagState): boolean {
+    if (this.loaded && state.version < this.#state.version) return false;
+    this.#compiled = compile(state.snapshot, this.options);
+    this.#state = state;
+    for (const listener of this.#listeners) listener(state);
+    return true;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

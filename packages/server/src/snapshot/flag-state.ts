@@ -1,0 +1,18 @@
+import type { FlagSnapshot } from '@waffle-kit/core';
+
+/** All flag state read at one snapshot version, plus when each object last changed (for `/waffle_status`). */
+export interface FlagState {
+  readonly version: number;
+  readonly snapshot: FlagSnapshot;
+  readonly modified: {
+    readonly flags: ReadonlyMap<string, string>;
+    readonly switches: ReadonlyMap<string, string>;
+    readonly samples: ReadonlyMap<string, string>;
+  };
+}
+
+export const EMPTY_FLAG_STATE: FlagState = {
+  version: 0,
+  snapshot: { flags: [], switches: [], samples: [] },
+  modified: { flags: new Map(), switches: new Map(), samples: new Map() },
+};

@@ -1,0 +1,3 @@
+import { describeAdminFlags } from './suites/admin-flags.suite.js';
+
+describeAdminFlags('postgres');

@@ -1,0 +1,3 @@
+import { describeAdminPeople } from './suites/admin-people.suite.js';
+
+describeAdminPeople('sqlite');

@@ -1,0 +1,3 @@
+import { describeAdminSwitchesAndSamples } from './suites/admin-switches-samples.suite.js';
+
+describeAdminSwitchesAndSamples('postgres');

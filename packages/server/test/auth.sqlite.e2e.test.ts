@@ -1,0 +1,3 @@
+import { describeAuth } from './suites/auth.suite.js';
+
+describeAuth('sqlite');

@@ -1,0 +1,3 @@
+import { describeLearnerApi } from './suites/learner-api.suite.js';
+
+describeLearnerApi('postgres');

@@ -1,0 +1,3 @@
+import { describeSnapshot } from './suites/snapshot.suite.js';
+
+describeSnapshot('postgres');

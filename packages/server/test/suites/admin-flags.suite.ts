@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EnterpriseCustomer } from '../../src/db/models/index.js';
+import { TEST_PASSWORD } from '../helpers/builders.js';
+import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import type { TestClient } from '../helpers/test-client.js';
+import type { TestDialect } from '../helpers/test-database.js';
+
+const ADMIN = '/api/admin';
+
+/** The flag admin API over the real HTTP server. */
+export function describeAdminFlags(dialect: TestDialect): void {
+  describe(`admin flags API on ${dialect}`, () => {
+    let app: TestApp;
+    let acme: EnterpriseCustomer;
+    let staff: TestClient;
+    let routes: Array<[method: string, path: string, body?: unknown]>;
+
+    const as = async (username: string) => {
+      const client = app.client();
+      await client.login(username, TEST_PASSWORD);
+      return client;
+    };
+
+    /** Everything an admin request could have changed, to prove a rejected one changed nothing. */
+    const databaseState = async () => ({
+      flags: (await staff.get(`${ADMIN}/flags`)).body,
+      audit: (await staff.get(`${ADMIN}/audit`)).body.count,
+      version: app.runtime.snapshot.version,
+    });
+
+    beforeAll(async () => {
+      app = await createTestApp({ dialect });
+      acme = await app.build.enterprise('acme');
+      await app.build.user({ username: 'lina', linkedTo: [acme.uuid] });
+      await app.build.user({ username: 'sam', isStaff: true });
+      await app.build.user({ username: 'root', isSuperuser: true });
+      await app.build.user({ username: 'bob', groups: ['beta'] });
+      await app.build.flag('existing.flag', { percent: 10 });
+      staff = await as('sam');
+      const flag = `${ADMIN}/flags/existing.flag`;
+      routes = [
+        ['GET', `${ADMIN}/flags`],
+        ['POST', `${ADMIN}/flags`, { name: 'matrix.flag' }],
+        ['POST', `${ADMIN}/flags/bulk`, { action: 'enable_everyone', names: ['existing.flag'] }],
+        ['GET', flag],
+        ['PATCH', flag, { note: 'matrix' }],
+        ['PUT', `${flag}/enterprise-percentages/${acme.uuid}`, { percent: 5 }],
+        ['DELETE', `${flag}/enterprise-percentages/${acme.uuid}`],
+        ['DELETE', `${ADMIN}/flags/matrix.flag`],
+        ['GET', `${ADMIN}/audit`],
+      ];
+    });
+
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('answers 401 to anonymous requests and 403 to a learner on every admin flag route', async () => {
+      const anonymous = app.client();
+      await anonymous.get('/api/auth/me'); // picks up a csrftoken cookie
+      const learner = await as('lina');
+
+      for (const [method, path, body] of routes) {
+        expect((await anonymous.request(method, path, { body })).status, `${method} ${path}`).toBe(401);
+        const denied = await learner.request(method, path, { body });
+        expect(denied.status, `${method} ${path}`).toBe(403);
+        expect(denied.body.error.code).toBe('permission_denied');
+      }
+    });
+
+    it('lets staff and superusers use every admin flag route', async () => {
+      for (const username of ['sam', 'root']) {
+        const admin = await as(username);
+        for (const [method, path, body] of routes) {
+          const response = await admin.request(method, path, { body });
+          expect(response.status, `${username}: ${method} ${path}`).toBeLessThan(300);
+        }
+      }
+    });
+
+    it('refuses every unsafe admin route when the CSRF header is missing or wrong', async () => {
+      const admin = await as('sam');
+      const before = await databaseState();
+      for (const [method, path, body] of routes.filter(([method]) => method !== 'GET')) {
+        admin.csrf = false;
+        const missing = await admin.request(method, path, { body });
+        const wrong = await admin.request(method, path, { body, headers: { 'x-csrftoken': 'forged' } });
+        expect(missing.status, `${method} ${path}`).toBe(403);
+        expect(missing.body.error.code).toBe('csrf_failed');
+        expect(wrong.status, `${method} ${path}`).toBe(403);
+      }
+      admin.csrf = true;
+      expect(await databaseState()).toEqual(before);
+    });
+
+    it.each([
+      ['a bad name', { name: 'no spaces allowed' }, 'name'],
+      ['a name over 100 characters', { name: 'x'.repeat(101) }, 'name'],
+      ['a percent above 100', { name: 'v.a', percent: 100.1 }, 'percent'],
+      ['a percent below 0', { name: 'v.b', percent: -1 }, 'percent'],
+      ['a percent with two decimals', { name: 'v.c', percent: 33.33 }, 'percent'],
+      ['an unknown user', { name: 'v.d', users: ['nobody'] }, 'users'],
+      ['an unknown group', { name: 'v.e', groups: ['nobody'] }, 'groups'],
+      [
+        'an unknown enterprise customer',
+        {
+          name: 'v.f',
+          enterprise_percentages: [
+            { enterprise_customer_uuid: '00000000-0000-4000-8000-000000000000', percent: 5 },
+          ],
+        },
+        'enterprise_percentages',
+      ],
+      ['a duplicate name', { name: 'existing.flag' }, 'name'],
+      ['an unknown field', { name: 'v.g', colour: 'blue' }, 'colour'],
+    ])('rejects %s with a field message and writes nothing', async (_rule, body, field) => {
+      const before = await databaseState();
+
+      const response = await staff.post(`${ADMIN}/flags`, body);
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('validation_error');
+      expect(response.body.error.fields[field]).toEqual(expect.any(String));
+      expect(await databaseState()).toEqual(before);
+    });
+
+    it('rejects a bad enterprise percentage and a bad PATCH with field messages and writes nothing', async () => {
+      const before = await databaseState();
+
+      const put = await staff.request(
+        'PUT',
+        `${ADMIN}/flags/existing.flag/enterprise-percentages/${acme.uuid}`,
+        {
+          body: { percent: 150 },
+        },
+      );
+      const patch = await staff.request('PATCH', `${ADMIN}/flags/existing.flag`, {
+        body: { percent: 10, users: ['lina', 'ghost'] },
+      });
+
+      expect(put.status).toBe(400);
+      expect(put.body.error.fields.percent).toBeDefined();
+      expect(patch.status).toBe(400);
+      expect(patch.body.error.fields.users).toBe('Unknown user: ghost.');
+      expect(await databaseState()).toEqual(before);
+    });
+
+    it('lets one of two concurrent PATCHes with the same version win and answers 409 to the other', async () => {
+      const created = await staff.post(`${ADMIN}/flags`, { name: 'race.flag' });
+      const version = created.body.version;
+      const other = await as('root');
+
+      const results = await Promise.all([
+        staff.request('PATCH', `${ADMIN}/flags/race.flag`, {
+          body: { percent: 20 },
+          headers: { 'if-match': `"${version}"` },
+        }),
+        other.request('PATCH', `${ADMIN}/flags/race.flag`, {
+          body: { percent: 80 },
+          headers: { 'if-match': `"${version}"` },
+        }),
+      ]);
+
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      const winner = results.find((r) => r.status === 200)!;
+      const loser = results.find((r) => r.status === 409)!;
+      expect(loser.body.error.code).toBe('conflict');
+      const now = (await staff.get(`${ADMIN}/flags/race.flag`)).body;
+      expect(now.version).toBe(version + 1);
+      expect(now.percent).toBe(winner.body.percent);
+      const audit = (await staff.get(`${ADMIN}/audit?object_type=flag&object_name=race.flag`)).body.results;
+      expect(audit.map((entry: { action: string }) => entry.action)).toEqual(['update', 'create']);
+    });
+
+    it('writes exactly one audit entry per change, with who and the before and after values, newest first', async () => {
+      const root = await as('root');
+      await staff.post(`${ADMIN}/flags`, { name: 'audited.flag', note: 'first' });
+      await root.request('PATCH', `${ADMIN}/flags/audited.flag`, {
+        body: { percent: 33.3, groups: ['beta'] },
+      });
+      await staff.request('PUT', `${ADMIN}/flags/audited.flag/enterprise-percentages/${acme.uuid}`, {
+        body: { percent: 12.5 },
+      });
+      await staff.request('DELETE', `${ADMIN}/flags/audited.flag/enterprise-percentages/${acme.uuid}`);
+      await staff.request('DELETE', `${ADMIN}/flags/audited.flag`);
+
+      const audit = (await staff.get(`${ADMIN}/audit?object_type=flag&object_name=audited.flag`)).body
+        .results;
+
+      expect(audit.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+        ['delete', 'sam'],
+        ['update', 'sam'],
+        ['update', 'sam'],
+        ['update', 'root'],
+        ['create', 'sam'],
+      ]);
+      const [deleted, unset, set, patched, created] = audit;
+      expect(created.before).toBeNull();
+      expect(created.after).toMatchObject({ name: 'audited.flag', note: 'first', percent: null, version: 1 });
+      expect(patched.before).toMatchObject({ percent: null, groups: [] });
+      expect(patched.after).toMatchObject({ percent: 33.3, groups: ['beta'], version: 2 });
+      expect(set.after.enterprise_percentages).toEqual([
+        { enterprise_customer_uuid: acme.uuid, percent: 12.5 },
+      ]);
+      expect(unset.after.enterprise_percentages).toEqual([]);
+      expect(deleted.before).toMatchObject({ name: 'audited.flag', version: 4 });
+      expect(deleted.after).toBeNull();
+    });
+
+    it('evaluates a flag created through the admin API in the very next dashboard response', async () => {
+      const lina = await as('lina');
+
+      const created = await staff.post(`${ADMIN}/flags`, {
+        name: 'brand.new',
+        percent: 0,
+        enterprise_percentages: [{ enterprise_customer_uuid: acme.uuid, percent: 100 }],
+      });
+      const dashboard = await lina.post('/api/v1/bffs/learner/dashboard/', {
+        enterprise_customer_slug: 'acme',
+      });
+
+      expect(created.status).toBe(201);
+      expect(dashboard.body.enterprise_features['brand.new']).toBe(true);
+    });
+
+    it('counts, on the flag detail, the linked learners each enterprise percentage turns on', async () => {
+      await staff.post(`${ADMIN}/flags`, {
+        name: 'counted.flag',
+        enterprise_percentages: [{ enterprise_customer_uuid: acme.uuid, percent: 100 }],
+      });
+      await staff.request('PUT', `${ADMIN}/flags/counted.flag/enterprise-percentages/${acme.uuid}`, {
+        body: { percent: 0 },
+      });
+      const off = (await staff.get(`${ADMIN}/flags/counted.flag`)).body;
+      await staff.request('PUT', `${ADMIN}/flags/counted.flag/enterprise-percentages/${acme.uuid}`, {
+        body: { percent: 100 },
+      });
+      const on = (await staff.get(`${ADMIN}/flags/counted.flag`)).body;
+
+      expect(off.enterprise_percentages).toEqual([
+        { enterprise_customer_uuid: acme.uuid, percent: 0, linked_learners: 1, learners_on: 0 },
+      ]);
+      expect(on.enterprise_percentages[0]).toMatchObject({
+        percent: 100,
+        linked_learners: 1,
+        learners_on: 1,
+      });
+    });
+
+    it('searches flags by name and note', async () => {
+      await staff.post(`${ADMIN}/flags`, { name: 'search.alpha', note: 'Checkout Redesign' });
+      await staff.post(`${ADMIN}/flags`, { name: 'search.beta', note: 'other' });
+
+      const byName = await staff.get(`${ADMIN}/flags?search=alpha`);
+      const byNote = await staff.get(`${ADMIN}/flags?search=checkout`);
+
+      expect(byName.body.results.map((f: { name: string }) => f.name)).toEqual(['search.alpha']);
+      expect(byNote.body.results.map((f: { name: string }) => f.name)).toEqual(['search.alpha']);
+    });
+
+    it('enables, disables and deletes flags in bulk with one audit entry per flag', async () => {
+      await staff.post(`${ADMIN}/flags`, { name: 'bulk.one' });
+      await staff.post(`${ADMIN}/flags`, { name: 'bulk.two' });
+      const names = ['bulk.one', 'bulk.two'];
+
+      const enabled = await staff.post(`${ADMIN}/flags/bulk`, { action: 'enable_everyone', names });
+      const everyone = (await staff.get(`${ADMIN}/flags?search=bulk.`)).body.results.map(
+        (f: { everyone: boolean }) => f.everyone,
+      );
+      const deleted = await staff.post(`${ADMIN}/flags/bulk`, { action: 'delete', names });
+      const audit = (await staff.get(`${ADMIN}/audit?object_type=flag&object_name=bulk.one`)).body.results;
+
+      expect(enabled.body.count).toBe(2);
+      expect(everyone).toEqual([true, true]);
+      expect(deleted.status).toBe(200);
+      expect((await staff.get(`${ADMIN}/flags/bulk.one`)).status).toBe(404);
+      expect(audit.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
+    });
+  });
+}

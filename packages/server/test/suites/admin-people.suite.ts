@@ -1,0 +1,171 @@
+import { bucketOf } from '@waffle-kit/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EnterpriseCustomer } from '../../src/db/models/index.js';
+import { TEST_PASSWORD } from '../helpers/builders.js';
+import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import type { TestClient } from '../helpers/test-client.js';
+import type { TestDialect } from '../helpers/test-database.js';
+
+const ADMIN = '/api/admin';
+
+/** Users, groups, enterprise customers, their learners and explain, over the real HTTP server. */
+export function describeAdminPeople(dialect: TestDialect): void {
+  describe(`admin users, groups, enterprise customers and explain on ${dialect}`, () => {
+    let app: TestApp;
+    let acme: EnterpriseCustomer;
+    let staff: TestClient;
+    let routes: Array<[string, string, unknown?]>;
+
+    const as = async (username: string, password = TEST_PASSWORD) => {
+      const client = app.client();
+      await client.login(username, password);
+      return client;
+    };
+    const databaseState = async () => ({
+      users: (await staff.get(`${ADMIN}/users`)).body,
+      groups: (await staff.get(`${ADMIN}/groups`)).body,
+      customers: (await staff.get(`${ADMIN}/enterprise-customers`)).body,
+      learners: (await staff.get(`${ADMIN}/enterprise-customers/${acme.uuid}/learners`)).body,
+      audit: (await staff.get(`${ADMIN}/audit`)).body.count,
+    });
+
+    beforeAll(async () => {
+      app = await createTestApp({ dialect });
+      acme = await app.build.enterprise('acme', 'Acme');
+      await app.build.user({ username: 'lina', linkedTo: [acme.uuid] });
+      await app.build.user({ username: 'sam', isStaff: true });
+      await app.build.user({ username: 'root', isSuperuser: true });
+      await app.build.flag('enterprise.dashboard_v2', { percent: 0, enterprise: { [acme.uuid]: 30 } });
+      await app.build.flag('acme.all', { percent: 0, enterprise: { [acme.uuid]: 100 } });
+      staff = await as('sam');
+      routes = [
+        ['GET', `${ADMIN}/users`],
+        ['POST', `${ADMIN}/users`, { username: 'matrix.user' }],
+        ['GET', `${ADMIN}/users/lina`],
+        ['PATCH', `${ADMIN}/users/lina`, { language: 'fr' }],
+        ['GET', `${ADMIN}/groups`],
+        ['POST', `${ADMIN}/groups`, { name: 'matrix-group' }],
+        ['GET', `${ADMIN}/enterprise-customers`],
+        ['POST', `${ADMIN}/enterprise-customers`, { slug: 'matrix', name: 'Matrix' }],
+        ['GET', `${ADMIN}/enterprise-customers/${acme.uuid}/learners`],
+        ['POST', `${ADMIN}/enterprise-customers/${acme.uuid}/learners`, { username: 'matrix.user' }],
+        ['DELETE', `${ADMIN}/enterprise-customers/${acme.uuid}/learners/matrix.user`],
+        ['GET', `${ADMIN}/flags/enterprise.dashboard_v2/explain?username=lina`],
+        ['GET', `${ADMIN}/export`],
+        ['POST', `${ADMIN}/import`, { switches: [{ name: 'imported.switch', active: true }] }],
+      ];
+    });
+
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('answers 401 to anonymous requests and 403 to a learner, and serves staff, on every route', async () => {
+      const anonymous = app.client();
+      await anonymous.get('/api/auth/me');
+      const learner = await as('lina');
+      for (const [method, path, body] of routes) {
+        expect((await anonymous.request(method, path, { body })).status, `${method} ${path}`).toBe(401);
+        expect((await learner.request(method, path, { body })).status, `${method} ${path}`).toBe(403);
+      }
+      for (const [method, path, body] of routes) {
+        expect((await staff.request(method, path, { body })).status, `${method} ${path}`).toBeLessThan(300);
+      }
+    });
+
+    it('refuses every unsafe route without the right CSRF header', async () => {
+      const root = await as('root');
+      root.csrf = false;
+      for (const [method, path, body] of routes.filter(([method]) => method !== 'GET')) {
+        expect((await root.request(method, path, { body })).status, `${method} ${path}`).toBe(403);
+        const wrong = await root.request(method, path, { body, headers: { 'x-csrftoken': 'x' } });
+        expect(wrong.status).toBe(403);
+      }
+    });
+
+    it.each([
+      ['users', { username: 'has space' }, 'username'],
+      ['users', { username: 'lina' }, 'username'],
+      ['users', { username: 'new.one', password: 'short' }, 'password'],
+      ['users', { username: 'new.two', email: 'not-an-email' }, 'email'],
+      ['users', { username: 'new.three', groups: ['no-such-group'] }, 'groups'],
+      ['groups', { name: '' }, 'name'],
+      ['enterprise-customers', { slug: 'Bad Slug', name: 'X' }, 'slug'],
+      ['enterprise-customers', { slug: 'acme', name: 'Acme again' }, 'slug'],
+      ['enterprise-customers', { slug: 'ok', name: 'X', uuid: 'nope' }, 'uuid'],
+    ])('rejects POST /%s %o with a field message and writes nothing', async (plural, body, field) => {
+      const before = await databaseState();
+
+      const response = await staff.post(`${ADMIN}/${plural}`, body);
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.fields[field]).toEqual(expect.any(String));
+      expect(await databaseState()).toEqual(before);
+    });
+
+    it('rejects linking an unknown user and writes nothing', async () => {
+      const before = await databaseState();
+
+      const response = await staff.post(`${ADMIN}/enterprise-customers/${acme.uuid}/learners`, {
+        username: 'ghost',
+      });
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.fields.username).toBe('Unknown user: ghost.');
+      expect(await databaseState()).toEqual(before);
+    });
+
+    it('creates a user who can log in, links them to Acme, and their next dashboard has Acme’s flags', async () => {
+      await staff.post(`${ADMIN}/groups`, { name: 'pilots' });
+      const created = await staff.post(`${ADMIN}/users`, {
+        username: 'newbie',
+        password: 'a long password',
+        groups: ['pilots'],
+      });
+      const newbie = await as('newbie', 'a long password');
+      const before = await newbie.get(`/waffle_status?enterprise_customer_uuid=${acme.uuid}`);
+
+      await staff.post(`${ADMIN}/enterprise-customers/${acme.uuid}/learners`, { username: 'newbie' });
+      const after = await newbie.post('/api/v1/bffs/learner/dashboard/', {
+        enterprise_customer_slug: 'acme',
+      });
+      const audit = (await staff.get(`${ADMIN}/audit?object_type=user&object_name=newbie`)).body.results;
+
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ username: 'newbie', groups: ['pilots'], has_password: true });
+      expect(before.status).toBe(403);
+      expect(after.status).toBe(200);
+      expect(after.body.enterprise_features['acme.all']).toBe(true);
+      expect(JSON.stringify(audit)).not.toContain('scrypt');
+    });
+
+    it('explains a flag for a user and an enterprise, agreeing with the dashboard', async () => {
+      const lina = await as('lina');
+      const me = (await lina.get('/api/auth/me')).body.user;
+
+      const explained = await staff.get(
+        `${ADMIN}/flags/enterprise.dashboard_v2/explain?username=lina&enterprise_customer_uuid=${acme.uuid}`,
+      );
+      const global = await staff.get(`${ADMIN}/flags/enterprise.dashboard_v2/explain?username=lina`);
+      const dashboard = await lina.post('/api/v1/bffs/learner/dashboard/', {
+        enterprise_customer_slug: 'acme',
+      });
+      const unknown = await staff.get(`${ADMIN}/flags/nope/explain?username=lina`);
+
+      const bucket = bucketOf('enterprise.dashboard_v2', String(me.id));
+      const on = bucket < 300;
+      expect(explained.body).toMatchObject({
+        is_active: on,
+        reason: 'enterprise_percent',
+        bucket,
+        percent: 30,
+      });
+      expect(explained.body.description).toBe(
+        `${on ? 'on' : 'off'}: enterprise percentage 30% for Acme, bucket ${bucket} ${on ? '<' : '>='} 300`,
+      );
+      expect(dashboard.body.enterprise_features['enterprise.dashboard_v2']).toBe(on);
+      expect(global.body).toMatchObject({ is_active: false, reason: 'default' });
+      expect(unknown.status).toBe(404);
+    });
+  });
+}

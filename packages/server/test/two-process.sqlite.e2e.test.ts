@@ -1,0 +1,3 @@
+import { describeTwoProcesses } from './suites/two-process.suite.js';
+
+describeTwoProcesses('sqlite');
