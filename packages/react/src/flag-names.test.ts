@@ -45,7 +45,9 @@ export const misspelt = () => useFlag('enterprise.dashbaord_v2');
 export const right = () => useFlag('enterprise.dashboard_v2');
 `;
 
-describe('typed flag names', () => {
+// A whole TypeScript program is built here: seconds of CPU, far more on a loaded machine. The
+// limit is a hang guard, not a speed assertion.
+describe('typed flag names', { timeout: 120_000 }, () => {
   it('make a misspelt name a compile error once Register declares the flags', () => {
     const diagnostics = typeCheck(USES + REGISTER);
     expect(diagnostics).toHaveLength(1);
