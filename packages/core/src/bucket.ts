@@ -1,4 +1,4 @@
-import { type HashState, hashContinue, hashPrefix, murmur3 } from './hash.js';
+import { type HashState, hashContinue, hashPrefix, hashSubject, murmur3 } from './hash.js';
 
 /** Buckets per flag: a percentage with one decimal maps to a whole number of buckets. */
 export const BUCKETS = 1000;
@@ -30,4 +30,9 @@ export function bucketFromSalt(salt: HashState, subject: string): number {
  */
 export function bucketThreshold(percent: number): number {
   return Math.round(percent * 10);
+}
+
+/** `bucketFromSalt` for the subject last given to `encodeSubject` (`count` is what it returned). */
+export function bucketFromEncodedSubject(salt: HashState, count: number): number {
+  return hashSubject(salt, count) % BUCKETS;
 }

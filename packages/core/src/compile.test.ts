@@ -91,6 +91,17 @@ describe('evaluateAll', () => {
     expect(evaluateAll(compiled, { user: member })).toEqual({ x: true });
   });
 
+  it('equals evaluate flag by flag on large snapshots too (the path without a result template)', () => {
+    fc.assert(
+      fc.property(fc.array(flagArb('x'), { minLength: 130, maxLength: 130 }), ctxArb, (drafts, ctx) => {
+        const flags = drafts.map((f, i) => ({ ...f, name: `flag_${i}` }));
+        const expected = Object.fromEntries(flags.map((f) => [f.name, evaluate(f, ctx).value]));
+        expect(evaluateAll(compile({ flags }), ctx)).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('returns every flag of the snapshot and nothing else', () => {
     const compiled = compile({ flags: [flag({ name: 'x' }), flag({ name: 'y', everyone: true })] });
     expect(evaluateAll(compiled, { user: learner() })).toEqual({ x: false, y: true });

@@ -1,6 +1,6 @@
-import { bucketFromSalt, bucketSalt, bucketThreshold } from './bucket.js';
+import { bucketFromEncodedSubject, bucketSalt, bucketThreshold } from './bucket.js';
 import { evaluate } from './evaluate.js';
-import type { HashState } from './hash.js';
+import { encodeSubject, type HashState } from './hash.js';
 import { requestLanguage } from './request-language.js';
 import { readTestingMode, type TestingKeys, testingKeys } from './testing-mode.js';
 import type {
@@ -37,6 +37,8 @@ interface CompiledFlag {
   /** Buckets the global percentage turns on, 0-1000 (0 when there is none). */
   readonly threshold: number;
   readonly salt: HashState;
+  /** The flag's value in the result template: `everyone` when set, else false. */
+  readonly templateValue: boolean;
 }
 
 /** All flag state, compiled by `compile`; immutable. */
@@ -47,6 +49,13 @@ export interface CompiledSnapshot {
   readonly samples: ReadonlyMap<string, number>;
   readonly options: Required<CompileOptions>;
   readonly usesLanguages: boolean;
+  /** Whether any flag has a percentage, so a request's subject must be hashed. */
+  readonly usesBuckets: boolean;
+  /**
+   * Every flag name with its `templateValue`, in flag order, for `evaluateAll` to copy; null for
+   * 128 flags or more, or when names repeat or one is `__proto__` (a copy would differ there).
+   */
+  readonly resultTemplate: Readonly<Record<string, boolean>> | null;
 }
 
 const setOrNull = (items: readonly string[]): ReadonlySet<string> | null =>
@@ -71,7 +80,30 @@ function compileFlag(flag: Flag): CompiledFlag {
         : null,
     threshold: flag.percent !== null && flag.percent > 0 ? bucketThreshold(flag.percent) : 0,
     salt: bucketSalt(flag.name),
+    templateValue: flag.everyone ?? false,
   };
+}
+
+/**
+ * Flag counts up to which a result template pays off. V8 gives a JSON.parse'd object of fewer than
+ * 128 keys fast properties, and copying such an object is cheap; from 128 keys on it is a
+ * dictionary, and copying one costs more than building the result key by key.
+ */
+const TEMPLATE_MAX_FLAGS = 127;
+
+/**
+ * The object `evaluateAll` starts each result from. Built by JSON.parse so V8 gives it fast
+ * properties: a copy of it costs little, whereas an empty object that gets 50 keys added by
+ * computed name turns into a slow dictionary after about a dozen of them.
+ */
+function resultTemplate(flags: readonly CompiledFlag[]): Record<string, boolean> | null {
+  if (flags.length > TEMPLATE_MAX_FLAGS) return null;
+  const values: Record<string, boolean> = {};
+  for (const flag of flags) {
+    if (flag.name === '__proto__' || Object.hasOwn(values, flag.name)) return null;
+    values[flag.name] = flag.templateValue;
+  }
+  return JSON.parse(JSON.stringify(values)) as Record<string, boolean>;
 }
 
 /**
@@ -97,6 +129,8 @@ export function compile(snapshot: FlagSnapshot, options: CompileOptions = {}): C
       sampleDefault: options.sampleDefault ?? false,
     },
     usesLanguages: flags.some((flag) => flag.languages !== null),
+    usesBuckets: flags.some((flag) => flag.threshold > 0 || flag.enterpriseThresholds !== null),
+    resultTemplate: resultTemplate(flags),
   };
 }
 
@@ -115,16 +149,21 @@ export function evaluateAll(
   ctx: EvaluationContext,
   cookies?: TestingCookie[],
 ): Record<string, boolean> {
-  const result: Record<string, boolean> = {};
+  const template = compiled.resultTemplate;
+  const result: Record<string, boolean> = template === null ? {} : { ...template };
   const user = ctx.user ?? null;
   const subject = user === null ? null : user.id !== null ? String(user.id) : (ctx.anonymousId ?? null);
   const uuid = ctx.enterpriseCustomerUuid;
   const memberOf = user !== null && uuid && user.linkedEnterpriseCustomerUuids.includes(uuid) ? uuid : null;
   const language = compiled.usesLanguages ? requestLanguage(ctx) : undefined;
   const forced = compiled.options.override ? ctx.query : undefined;
+  // The subject is encoded once per request and hashed against each flag's salt.
+  const subjectLength = subject !== null && compiled.usesBuckets ? encodeSubject(subject) : -1;
 
   for (const flag of compiled.flags) {
-    result[flag.name] = decide(flag, ctx, user, subject, memberOf, language, forced, cookies);
+    const value = decide(flag, ctx, user, subjectLength, memberOf, language, forced, cookies);
+    // The template already holds the usual value: only the others are written.
+    if (template === null || value !== flag.templateValue) result[flag.name] = value;
   }
   return result;
 }
@@ -133,7 +172,7 @@ function decide(
   flag: CompiledFlag,
   ctx: EvaluationContext,
   user: EvaluationContext['user'],
-  subject: string | null,
+  subjectLength: number,
   memberOf: string | null,
   language: string | undefined,
   forced: EvaluationContext['query'],
@@ -166,8 +205,8 @@ function decide(
   if (memberOf !== null && flag.enterpriseThresholds !== null) {
     threshold = flag.enterpriseThresholds.get(memberOf) ?? threshold;
   }
-  if (threshold === 0 || subject === null) return false;
-  return bucketFromSalt(flag.salt, subject) < threshold;
+  if (threshold === 0 || subjectLength < 0) return false;
+  return bucketFromEncodedSubject(flag.salt, subjectLength) < threshold;
 }
 
 /**

@@ -105,8 +105,11 @@ export function hashPrefix(text: string): HashState {
 
 /** MurmurHash3 (x86, 32-bit, seed 0) of the prefix's bytes followed by those of `text`. */
 export function hashContinue(prefix: HashState, text: string): number {
-  const count = encodeUtf8(text);
-  const bytes = scratch;
+  return hashContinueBytes(prefix, scratch, encodeUtf8(text));
+}
+
+/** MurmurHash3 (x86, 32-bit, seed 0) of the prefix's bytes followed by `count` bytes of `bytes`. */
+export function hashContinueBytes(prefix: HashState, bytes: Uint8Array, count: number): number {
   let { h, pending, pendingLength } = prefix;
   for (let i = 0; i < count; i++) {
     pending |= bytes[i]! << (pendingLength * 8);
@@ -117,6 +120,23 @@ export function hashContinue(prefix: HashState, text: string): number {
     }
   }
   return finish(h, pending, pendingLength, prefix.length + count);
+}
+
+// The subject's bytes, kept apart from `scratch` so one request can hash them against every
+// flag's salt after encoding them once.
+let subjectBytes = new Uint8Array(64);
+
+/** Encodes `subject` as UTF-8 for `hashSubject`; valid until the next call. Returns the byte count. */
+export function encodeSubject(subject: string): number {
+  const count = encodeUtf8(subject);
+  if (subjectBytes.length < count) subjectBytes = new Uint8Array(count * 2);
+  subjectBytes.set(scratch.subarray(0, count));
+  return count;
+}
+
+/** `hashContinue(prefix, subject)` for the subject last given to `encodeSubject`. */
+export function hashSubject(prefix: HashState, count: number): number {
+  return hashContinueBytes(prefix, subjectBytes, count);
 }
 
 /** MurmurHash3 (x86, 32-bit, seed 0) of the UTF-8 bytes of `text`, as an unsigned integer. */

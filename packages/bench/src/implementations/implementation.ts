@@ -1,0 +1,26 @@
+import type { Scenario, ScenarioFlag } from '../scenario/scenario.js';
+
+/**
+ * One library set up for a scenario: evaluates every flag of the scenario for one request, the way
+ * the library is meant to be called per request. Contexts are built in `prepare`, so only
+ * evaluation is timed.
+ */
+export interface Evaluator<Result = unknown> {
+  /** Every flag for user `index` of the scenario. */
+  evaluate(index: number): Result | Promise<Result>;
+  /** One flag's value out of a result; used by the correctness check, never timed. */
+  read(result: Result, flag: ScenarioFlag, flagIndex: number): boolean;
+  /** True when `evaluate` returns a promise (the timing loop awaits only then). */
+  readonly async: boolean;
+  close?(): Promise<void> | void;
+}
+
+export interface Implementation {
+  /** Short label for tables: "waffle-kit", "unleash-client", ... */
+  readonly name: string;
+  /** The npm package measured, for the version column (none for the hand-written loop). */
+  readonly packageName?: string;
+  /** What is called per request, for the notes. */
+  readonly call: string;
+  prepare(scenario: Scenario): Promise<Evaluator>;
+}
