@@ -172,6 +172,18 @@ export function describeAdminFlags(dialect: TestDialect): void {
       expect(audit.map((entry: { action: string }) => entry.action)).toEqual(['update', 'create']);
     });
 
+    it('answers 409 to a DELETE with a stale If-Match and keeps the flag', async () => {
+      const created = await staff.post(`${ADMIN}/flags`, { name: 'kept.flag' });
+      await staff.request('PATCH', `${ADMIN}/flags/kept.flag`, { body: { note: 'changed' } });
+
+      const stale = await staff.request('DELETE', `${ADMIN}/flags/kept.flag`, {
+        headers: { 'if-match': String(created.body.version) },
+      });
+
+      expect(stale.status).toBe(409);
+      expect((await staff.get(`${ADMIN}/flags/kept.flag`)).status).toBe(200);
+    });
+
     it('writes exactly one audit entry per change, with who and the before and after values, newest first', async () => {
       const root = await as('root');
       await staff.post(`${ADMIN}/flags`, { name: 'audited.flag', note: 'first' });

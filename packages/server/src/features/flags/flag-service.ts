@@ -254,7 +254,13 @@ export function flagService(inTransaction: InTransaction) {
           throw new ConflictError(`The flag "${name}" changed since you read it; reload and try again.`);
         }
         const before = await loadFlagJson(name, ctx.transaction);
-        await flag.destroy({ transaction: ctx.transaction });
+        // Conditional on the version read, so a write that slipped in between is not lost silently.
+        const deleted = await FlagModel.destroy({
+          where: { id: flag.id, version: flag.version },
+          transaction: ctx.transaction,
+        });
+        if (deleted !== 1)
+          throw new ConflictError(`The flag "${name}" changed since you read it; reload and try again.`);
         await recordAudit(ctx, actor, {
           action: 'delete',
           objectType: 'flag',

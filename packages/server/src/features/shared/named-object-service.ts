@@ -104,7 +104,11 @@ export function namedObjectService<Json, Input>(
         const row = await find(name, ctx.transaction);
         if (expected !== undefined && expected !== row.version) throw stale(row, expected);
         const before = def.toJson(row);
-        await row.destroy({ transaction: ctx.transaction });
+        const deleted = await Model.destroy({
+          where: { id: row.id, version: row.version },
+          transaction: ctx.transaction,
+        });
+        if (deleted !== 1) throw stale(row, expected);
         await audit(ctx, actor, 'delete', name, before, null);
       });
     },
