@@ -27,6 +27,13 @@ describe('packages/server README', () => {
     }
   });
 
+  it('is echoed by the root README quick start: every demo account with its password', () => {
+    const root = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const account of DEMO_ACCOUNTS) {
+      expect(root).toContain(`\`${account.username}\` / \`${account.password}\``);
+    }
+  });
+
   it('runs the host-app example: the flag decides the layout and the response carries the flags', async () => {
     const database = await createTestDatabase('sqlite');
     cleanups.push(() => database.drop());
