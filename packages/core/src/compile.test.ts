@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, evaluateAll, evaluateFlag, sampleIsActive, switchIsActive } from './compile.js';
+import {
+  compile,
+  evaluateAll,
+  evaluateFlag,
+  evaluateSwitches,
+  sampleIsActive,
+  switchIsActive,
+} from './compile.js';
 import { evaluate } from './evaluate.js';
 import { ACME, anonymous, flag, GLOBEX, learner } from './test-support.js';
 import type { EvaluationContext, Flag, FlagUser, TestingCookie } from './types.js';
@@ -149,6 +156,11 @@ describe('switches and samples', () => {
     expect(switchIsActive(compiled, 'maintenance')).toBe(false);
     expect(switchIsActive(compiled, 'unknown')).toBe(false);
     expect(switchIsActive(compile({ flags: [] }, { switchDefault: true }), 'unknown')).toBe(true);
+  });
+
+  it('lists every switch with its value, once per snapshot', () => {
+    expect(evaluateSwitches(compiled)).toEqual({ banner: true, maintenance: false });
+    expect(evaluateSwitches(compiled)).toBe(evaluateSwitches(compiled));
   });
 
   it('draws a sample afresh on every evaluation from the given random source', () => {

@@ -46,6 +46,8 @@ export interface CompiledSnapshot {
   readonly flags: readonly CompiledFlag[];
   readonly flagsByName: ReadonlyMap<string, CompiledFlag>;
   readonly switches: ReadonlyMap<string, boolean>;
+  /** Every switch's value, made once per snapshot: what responses embed as `waffle_switches`. */
+  readonly switchValues: Readonly<Record<string, boolean>>;
   readonly samples: ReadonlyMap<string, number>;
   readonly options: Required<CompileOptions>;
   readonly usesLanguages: boolean;
@@ -121,6 +123,7 @@ export function compile(snapshot: FlagSnapshot, options: CompileOptions = {}): C
     flags,
     flagsByName: new Map(flags.map((flag) => [flag.name, flag])),
     switches: new Map((snapshot.switches ?? []).map((s) => [s.name, s.active])),
+    switchValues: Object.freeze(Object.fromEntries((snapshot.switches ?? []).map((s) => [s.name, s.active]))),
     samples: new Map((snapshot.samples ?? []).map((s) => [s.name, s.percent])),
     options: {
       override: options.override ?? false,
@@ -226,6 +229,11 @@ export function evaluateFlag(
 /** Whether a switch is on; an unknown switch gets the configured default. */
 export function switchIsActive(compiled: CompiledSnapshot, name: string): boolean {
   return compiled.switches.get(name) ?? compiled.options.switchDefault;
+}
+
+/** Every switch's value, `{ [switchName]: boolean }`; the same frozen object for a snapshot. */
+export function evaluateSwitches(compiled: CompiledSnapshot): Readonly<Record<string, boolean>> {
+  return compiled.switchValues;
 }
 
 /**

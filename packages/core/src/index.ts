@@ -5,6 +5,7 @@ export {
   compile,
   evaluateAll,
   evaluateFlag,
+  evaluateSwitches,
   sampleIsActive,
   switchIsActive,
 } from './compile.js';

@@ -4,9 +4,10 @@ const isObject = (value: unknown): value is Record<string, unknown> => !!value &
 
 /**
  * The default extractor: a body that carries `enterprise_features` (with
- * `enterprise_features_by_customer` and `enterprise_features_meta` when present) is its own
- * payload; a `/waffle_status` body `{ flags, switches, samples }` (told apart by its `switches`) is
- * turned into one.
+ * `enterprise_features_by_customer`, `enterprise_features_meta` and `waffle_switches` when
+ * present) is its own payload, its switches read from `waffle_switches` only, so a host's own
+ * `switches` field is never taken for ours; a `/waffle_status` body `{ flags, switches, samples }`
+ * (told apart by its `switches`) is turned into one.
  *
  * @example
  * // A host API that nests its body one level down: reuse the default on the inner object.
@@ -14,7 +15,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => !!value &
  */
 export function extractFlags(data: unknown): FlagPayload | undefined {
   if (!isObject(data)) return;
-  if (isObject(data.enterprise_features)) return data as FlagPayload;
+  if (isObject(data.enterprise_features)) return { ...data, switches: data.waffle_switches } as FlagPayload;
   // The store reads `{ name: { is_active } }` values as well as booleans.
   if (isObject(data.switches)) return { ...data, enterprise_features: data.flags } as FlagPayload;
 }

@@ -12,6 +12,6 @@ export const FlagContext = createContext<FlagContextValue | null>(null);
 /** The provider's store and scope; fails loudly when there is no `<FlagProvider>` above. */
 export function useFlagContext(): FlagContextValue {
   const context = useContext(FlagContext);
-  if (!context) throw new Error('[waffle-kit] no FlagProvider above');
+  if (!context) throw Error('[waffle-kit] no FlagProvider above');
   return context;
 }

@@ -1,7 +1,14 @@
 import { dehydrate, hydrate, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { ACME, GLOBEX, learnerPage, meta, waffleStatus } from '../test/flag-responses.js';
-import { createFlagStore, type FlagStore, type FlagStoreOptions } from './flag-store.js';
+import {
+  createFlagStore,
+  type FlagStore,
+  type FlagStoreOptions,
+  GLOBAL,
+  SAMPLES,
+  SWITCHES,
+} from './flag-store.js';
 
 function setup(options: FlagStoreOptions = {}, overrides?: Record<string, boolean>) {
   const client = new QueryClient();
@@ -135,7 +142,18 @@ describe('createFlagStore', () => {
     respond(waffleStatus({ f: true }, { s: true, t: false }, { m: true }));
     const { scopes } = store.getState();
     expect(value(store, 'f')).toBe(true);
-    expect(Object.keys(scopes).sort()).toEqual(['', '\0m', '\0s']);
+    expect(Object.keys(scopes).sort()).toEqual([GLOBAL, SAMPLES, SWITCHES].sort());
+    expect(scopes[SWITCHES]).toEqual({ s: [true, expect.any(Number), 0], t: [false, expect.any(Number), 0] });
+  });
+
+  it("reads an embedded response's switches from waffle_switches, never from the host's own switches field", () => {
+    const { store, respond } = setup();
+    respond({
+      ...learnerPage({ a: true }),
+      switches: { hostThing: true },
+      waffle_switches: { banner: true },
+    });
+    expect(Object.keys(store.getState().scopes[SWITCHES] ?? {})).toEqual(['banner']);
   });
 
   it('uses a host extractor for other response shapes', () => {

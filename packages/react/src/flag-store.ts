@@ -7,10 +7,10 @@ export type FlagEntry = readonly [value: boolean, time: number, version: number]
 /** Values by name. */
 export type FlagScope = Readonly<Record<string, FlagEntry>>;
 
-/** Scope keys besides enterprise customer uuids (which are never empty nor start with NUL). */
+/** Scope keys besides enterprise customer uuids (36 characters, never empty nor one letter). */
 export const GLOBAL = '';
-export const SWITCHES = '\0s';
-export const SAMPLES = '\0m';
+export const SWITCHES = 's';
+export const SAMPLES = 'm';
 /** Bootstrap values are stamped before any response, so the first response replaces them. */
 export const BOOTSTRAP_TIME = -1;
 /** Overrides are stamped after every response, so no response replaces them. */
@@ -59,7 +59,8 @@ function merge(
   for (const name in values) {
     const entry = scope[name];
     const wire = values[name];
-    const value = wire === true || (wire as { is_active?: unknown })?.is_active === true;
+    // A boolean, or `{ is_active }` as in `/waffle_status`.
+    const value = ((wire as { is_active?: unknown })?.is_active ?? wire) === true;
     // On the same stamp the later response wins.
     if (!entry || time > entry[1] || (time === entry[1] && version >= entry[2])) {
       next ??= { ...scope };

@@ -30,7 +30,7 @@ export function useFlag(name: FlagName): boolean {
   const value = !!(code & 1);
   useEffect(() => {
     if (code & 2) store.expose(name, value);
-  }, [store, name, value, code]);
+  }, [store, name, code]); // code holds value
   return value;
 }
 

@@ -5,7 +5,7 @@ import type { SessionUser } from '../api/learner-api.js';
 /**
  * Banners above the page:
  * - `enterprise.maintenance_banner` (a switch: on or off for everyone, no user rules), read with
- *   `useSwitch` from any response that carries `switches`.
+ *   `useSwitch`: every response that carries flags also carries `waffle_switches`.
  * - `enterprise.signed_in_banner` (a flag: on for signed-in users in the demo seed): a dismissible
  *   "what's new" note.
  */

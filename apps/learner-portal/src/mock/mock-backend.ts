@@ -4,7 +4,6 @@ import {
   type FlagValues,
   type LearnerPortalFixtures,
   learnerPortalHandlers,
-  learnerPortalResolvers,
 } from '@waffle-kit/msw';
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { MOCK_LEARNERS } from './mock-learners.js';
@@ -50,8 +49,8 @@ function fixturesFor(state: MockBackendState): LearnerPortalFixtures {
 /**
  * The portal's whole backend in MSW handlers: `learnerPortalHandlers` from `@waffle-kit/msw` for
  * the endpoints that carry flags (the shapes its contract test checks against the real server),
- * plus sign-in, sign-out and `me` for the demo accounts. The dashboard answer also carries
- * `switches`, which the real server does not embed yet, so the switch-gated banner can be shown.
+ * plus sign-in, sign-out and `me` for the demo accounts. Switches ride in `waffle_switches`, as
+ * the real server embeds them.
  * Used by mock mode (`setupWorker`) and the component tests (`setupServer`).
  */
 export function createMockBackend(initial: MockBackendState = {}): MockBackend {
@@ -62,7 +61,6 @@ export function createMockBackend(initial: MockBackendState = {}): MockBackend {
     fixtures.set(fixturesFor(state));
   };
   const current = () => (state.username ? (MOCK_LEARNERS[state.username] ?? null) : null);
-  const resolvers = learnerPortalResolvers(fixtures.get);
 
   const handlers: RequestHandler[] = [
     http.get('*/api/auth/me', () => {
@@ -89,12 +87,6 @@ export function createMockBackend(initial: MockBackendState = {}): MockBackend {
     http.post('*/api/auth/logout', () => {
       update({ username: null });
       return new HttpResponse(null, { status: 204 });
-    }),
-    http.post('*/api/v1/bffs/learner/dashboard/', async (info) => {
-      const response = await resolvers.learnerDashboard(info);
-      if (!(response instanceof Response) || !response.ok) return response;
-      const body = (await response.json()) as Record<string, unknown>;
-      return HttpResponse.json({ ...body, switches: { ...state.switches } });
     }),
     ...learnerPortalHandlers(fixtures.get),
   ];

@@ -15,6 +15,9 @@ export const enterpriseFeaturesSchema = z.record(flagNameSchema, z.boolean());
 /** `enterprise_features_by_customer`: `{ [customerUuid]: { [flagName]: boolean } }`. */
 export const enterpriseFeaturesByCustomerSchema = z.record(customerUuidSchema, enterpriseFeaturesSchema);
 
+/** `waffle_switches`: every switch, `{ [switchName]: boolean }`, in each response that carries flags. */
+export const waffleSwitchesSchema = z.record(flagNameSchema, z.boolean());
+
 /** `enterprise_features_meta` (docs/wire-format.md). */
 export const enterpriseFeaturesMetaSchema = z.strictObject({
   version: z.number().int().nonnegative(),

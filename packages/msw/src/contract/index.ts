@@ -8,6 +8,7 @@ export {
   enterpriseFeaturesSchema,
   errorResponseSchema,
   flagNameSchema,
+  waffleSwitchesSchema,
 } from './flag-fields.js';
 export {
   type EnterpriseCourseEnrollment,

@@ -4,6 +4,7 @@ import {
   enterpriseFeaturesByCustomerSchema,
   enterpriseFeaturesMetaSchema,
   enterpriseFeaturesSchema,
+  waffleSwitchesSchema,
 } from './flag-fields.js';
 
 /** An enterprise customer as the learner endpoints serialize it. */
@@ -49,6 +50,7 @@ export const enterpriseLearnerResponseSchema = z
     enterprise_features: enterpriseFeaturesSchema,
     enterprise_features_by_customer: enterpriseFeaturesByCustomerSchema,
     enterprise_features_meta: enterpriseFeaturesMetaSchema,
+    waffle_switches: waffleSwitchesSchema,
   })
   .superRefine((body, ctx) => {
     if (body.enterprise_features_meta.enterprise_customer_uuid !== null) {
@@ -94,6 +96,7 @@ export const learnerDashboardResponseSchema = z
     warnings: z.array(z.unknown()),
     enterprise_features: enterpriseFeaturesSchema,
     enterprise_features_meta: enterpriseFeaturesMetaSchema,
+    waffle_switches: waffleSwitchesSchema,
   })
   .superRefine((body, ctx) => {
     const expected = body.enterprise_customer?.uuid ?? null;

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { enterpriseFeaturesMetaSchema, enterpriseFeaturesSchema, flagNameSchema } from './flag-fields.js';
+import {
+  enterpriseFeaturesMetaSchema,
+  enterpriseFeaturesSchema,
+  flagNameSchema,
+  waffleSwitchesSchema,
+} from './flag-fields.js';
 
 /** `{ [name]: { is_active, last_modified } }`, as django-waffle's `waffle_status` view has it. */
 export const waffleStatusItemsSchema = z.record(
@@ -18,6 +23,7 @@ export const waffleStatusResponseSchema = z
     samples: waffleStatusItemsSchema,
     enterprise_features: enterpriseFeaturesSchema,
     enterprise_features_meta: enterpriseFeaturesMetaSchema,
+    waffle_switches: waffleSwitchesSchema,
   })
   .superRefine((body, ctx) => {
     const flags = Object.entries(body.flags).map(([name, item]) => [name, item.is_active]);

@@ -6,7 +6,12 @@ import {
   learnerPortalResolvers,
 } from './learner-portal-handlers.js';
 
-const FLAG_KEYS = ['enterprise_features', 'enterprise_features_by_customer', 'enterprise_features_meta'];
+const FLAG_KEYS = [
+  'enterprise_features',
+  'enterprise_features_by_customer',
+  'enterprise_features_meta',
+  'waffle_switches',
+];
 
 /** Applies one wrapper to the resolver of every flag-carrying endpoint. */
 function wrapAll(

@@ -18,15 +18,20 @@ export function metaFor(
 
 /**
  * The fields the server's embedding adds to a response: `enterprise_features` for one customer
- * (or globally) and its meta.
+ * (or globally), its meta, and every switch.
  */
 export function embeddedFlags(
   fixtures: ResolvedFixtures,
   customerUuid: string | null,
   now = Date.now(),
-): { enterprise_features: FlagValues; enterprise_features_meta: EnterpriseFeaturesMeta } {
+): {
+  enterprise_features: FlagValues;
+  enterprise_features_meta: EnterpriseFeaturesMeta;
+  waffle_switches: FlagValues;
+} {
   return {
     enterprise_features: flagsFor(fixtures, customerUuid),
     enterprise_features_meta: metaFor(fixtures, customerUuid, now),
+    waffle_switches: { ...fixtures.switches },
   };
 }

@@ -46,7 +46,7 @@ function payload(values: Values) {
       username: values.user ?? null,
       enterprise_customer_uuid: null,
     },
-    switches: wrap(values.switches),
+    waffle_switches: values.switches ?? {},
     samples: wrap(values.samples),
   };
 }

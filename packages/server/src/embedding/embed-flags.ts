@@ -1,4 +1,4 @@
-import { evaluateAll, type TestingCookie } from '@waffle-kit/core';
+import { evaluateAll, evaluateSwitches, type TestingCookie } from '@waffle-kit/core';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.js';
 import type { FlagSnapshot } from '../snapshot/flag-snapshot.js';
@@ -83,6 +83,8 @@ export function evaluateForResponse(
     enterprise_customer_uuid: uuid,
   };
   fields.enterprise_features_meta = meta;
+  // Switches know no user or customer: the snapshot's one frozen map.
+  fields.waffle_switches = evaluateSwitches(compiled);
   setTestingCookies(res, dedupe(cookies), options.secureCookies);
   return fields;
 }
@@ -93,7 +95,7 @@ function dedupe(cookies: readonly TestingCookie[]): TestingCookie[] {
 
 /**
  * Express middleware for any JSON route: wraps `res.json` so a successful object response gains
- * `enterprise_features`, `enterprise_features_meta` and (when the route asked through
+ * `enterprise_features`, `enterprise_features_meta`, `waffle_switches` and (when the route asked through
  * `flagScope`) `enterprise_features_by_customer`. It never throws: a failure is logged and the
  * host's response goes out unchanged.
  *

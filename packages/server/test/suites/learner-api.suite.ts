@@ -194,6 +194,26 @@ export function describeLearnerApi(dialect: TestDialect): void {
       );
     });
 
+    it('carries every switch as waffle_switches, and an admin switch change in the very next response', async () => {
+      const learner = app.client();
+      await learner.login('lina', TEST_PASSWORD);
+      const staff = app.client();
+      await staff.login('sam', TEST_PASSWORD);
+      expect((await staff.post('/api/admin/switches', { name: 'maintenance.banner' })).status).toBe(201);
+      const before = await learner.post(DASHBOARD, { enterprise_customer_slug: 'acme' });
+
+      expect(
+        (await staff.request('PATCH', '/api/admin/switches/maintenance.banner', { body: { active: true } }))
+          .status,
+      ).toBe(200);
+      const after = await learner.post(DASHBOARD, { enterprise_customer_slug: 'acme' });
+      const list = await learner.get(LEARNER_LIST);
+
+      expect(before.body.waffle_switches).toMatchObject({ 'maintenance.banner': false });
+      expect(after.body.waffle_switches).toMatchObject({ 'maintenance.banner': true });
+      expect(list.body.waffle_switches).toMatchObject({ 'maintenance.banner': true });
+    });
+
     it('leaves the snapshot alone when a write rolls back', async () => {
       const version = app.runtime.snapshot.version;
       const attempt = app.runtime.inTransaction(async () => {
