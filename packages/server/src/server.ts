@@ -38,7 +38,12 @@ export async function startServer(
   });
   try {
     if (config.superuser) {
-      await ensureSuperuser(config.superuser.username, config.superuser.password);
+      await ensureSuperuser(
+        runtime.inTransaction,
+        { username: 'WAFFLE_SUPERUSER' },
+        config.superuser.username,
+        config.superuser.password,
+      );
       logger.info(`superuser "${config.superuser.username}" is ready`);
     }
     if (config.seed === 'demo') {

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
@@ -10,6 +11,19 @@ const people = {
   users: [{ username: 'alice' }, { username: 'bob' }],
   enterprise_customers: [{ uuid: ACME, slug: 'acme', name: 'Acme', active: true }],
 };
+
+/** Rows straight from the SQLite file, as the CLI left it. */
+function readRows(db: TestDatabase, sql: string): Promise<Record<string, unknown>[]> {
+  const file = db.url.replace(/^sqlite:/, '');
+  return new Promise((resolve, reject) => {
+    const connection = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => error && reject(error));
+    connection.all(sql, (error, rows) => {
+      connection.close();
+      if (error) reject(error);
+      else resolve(rows as Record<string, unknown>[]);
+    });
+  });
+}
 
 // Every step starts the real bin in a new Node process (about a second each on a busy machine).
 describe('the waffle-kit CLI on a SQLite file', { timeout: 90_000 }, () => {
@@ -87,6 +101,24 @@ describe('the waffle-kit CLI on a SQLite file', { timeout: 90_000 }, () => {
     const deleted = await cli('delete', '--flags', 'doomed');
     expect(deleted.stdout).toContain('Deleted flag "doomed".');
     expect((await cli('flag', '--list')).stdout).not.toContain('doomed');
+  });
+
+  it('creates a superuser, then resets its password, each with an audit entry and no password in it', async () => {
+    expect((await cli('createsuperuser', 'root', '--password', 'first-secret')).stdout).toContain(
+      'Superuser "root" is ready.',
+    );
+    expect((await cli('createsuperuser', 'root', '--password', 'second-secret')).status).toBe(0);
+
+    const audit = await readRows(
+      db,
+      'SELECT actor, action, "before", "after" FROM waffle_audit_log WHERE object_type = \'user\' AND object_name = \'root\' ORDER BY id',
+    );
+    expect(audit.map((row) => [row.actor, row.action])).toEqual([
+      ['cli', 'create'],
+      ['cli', 'update'],
+    ]);
+    expect(JSON.parse(String(audit[0]!.after))).toMatchObject({ is_superuser: true, is_staff: true });
+    expect(JSON.stringify(audit)).not.toMatch(/secret|password_hash|scrypt/);
   });
 
   it('exports, imports into an empty database to equal state, and imports again without changes', async () => {

@@ -44,7 +44,10 @@ export async function importCommand(args: string[], { runtime, actor, out }: Cli
 }
 
 /** `waffle-kit createsuperuser USERNAME [--password P]` (or WAFFLE_PASSWORD). */
-export async function createSuperuserCommand(args: string[], { out }: CliContext): Promise<void> {
+export async function createSuperuserCommand(
+  args: string[],
+  { runtime, actor, out }: CliContext,
+): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -55,6 +58,6 @@ export async function createSuperuserCommand(args: string[], { out }: CliContext
   if (!username || !password) {
     throw new CliError('Usage: waffle-kit createsuperuser USERNAME --password P (or set WAFFLE_PASSWORD)', 2);
   }
-  await ensureSuperuser(username, password);
+  await ensureSuperuser(runtime.inTransaction, actor, username, password);
   out(`Superuser "${username}" is ready.`);
 }

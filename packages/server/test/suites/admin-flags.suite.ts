@@ -259,6 +259,20 @@ export function describeAdminFlags(dialect: TestDialect): void {
       });
     });
 
+    it('takes % and _ in a search literally, in names and notes', async () => {
+      await staff.post(`${ADMIN}/flags`, { name: 'literal.a_b', note: 'half: 50% of Acme' });
+      await staff.post(`${ADMIN}/flags`, { name: 'literal.axb', note: 'half: 50 of Acme!' });
+      const names = async (search: string) =>
+        (await staff.get(`${ADMIN}/flags?search=${encodeURIComponent(search)}`)).body.results.map(
+          (f: { name: string }) => f.name,
+        );
+
+      expect(await names('literal.a_b')).toEqual(['literal.a_b']);
+      expect(await names('50%')).toEqual(['literal.a_b']);
+      expect(await names('Acme!')).toEqual(['literal.axb']);
+      expect(await names('LITERAL.A_')).toEqual(['literal.a_b']);
+    });
+
     it('searches flags by name and note', async () => {
       await staff.post(`${ADMIN}/flags`, { name: 'search.alpha', note: 'Checkout Redesign' });
       await staff.post(`${ADMIN}/flags`, { name: 'search.beta', note: 'other' });

@@ -1,17 +1,42 @@
-import { User } from '../../db/models/index.js';
+import { Group, User } from '../../db/models/index.js';
+import type { InTransaction } from '../../db/transaction.js';
+import type { Actor } from '../admin/require-admin.js';
+import { recordAudit } from '../audit/audit-store.js';
+import { type UserJson, userJson } from '../users/user-service.js';
 import { hashPassword } from './password.js';
 
 /**
- * `WAFFLE_SUPERUSER=name:password`: creates that user as an active staff superuser, or resets
- * the password and rights of an existing one, so a fresh install has its first admin.
+ * `WAFFLE_SUPERUSER=name:password` and `waffle-kit createsuperuser`: creates that user as an
+ * active staff superuser, or resets the password and rights of an existing one, so a fresh
+ * install has its first admin. Audited like every other change to a user.
  */
-export async function ensureSuperuser(username: string, password: string): Promise<User> {
+export async function ensureSuperuser(
+  inTransaction: InTransaction,
+  actor: Actor,
+  username: string,
+  password: string,
+): Promise<UserJson> {
   const passwordHash = await hashPassword(password);
-  const existing = await User.findOne({ where: { username } });
-  if (existing) {
-    existing.set({ passwordHash, isStaff: true, isSuperuser: true, isActive: true });
-    existing.version += 1;
-    return existing.save();
-  }
-  return User.create({ username, passwordHash, isStaff: true, isSuperuser: true, isActive: true });
+  const withGroups = { include: [{ model: Group, as: 'groups', through: { attributes: [] } }] };
+  return inTransaction(async (ctx) => {
+    const { transaction } = ctx;
+    const existing = await User.findOne({ where: { username }, ...withGroups, transaction });
+    const before = existing ? userJson(existing) : null;
+    const rights = { passwordHash, isStaff: true, isSuperuser: true, isActive: true };
+    if (existing) {
+      existing.set({ ...rights, version: existing.version + 1 });
+      await existing.save({ transaction });
+    } else {
+      await User.create({ username, ...rights }, { transaction });
+    }
+    const after = userJson((await User.findOne({ where: { username }, ...withGroups, transaction }))!);
+    await recordAudit(ctx, actor, {
+      action: existing ? 'update' : 'create',
+      objectType: 'user',
+      objectName: username,
+      before,
+      after,
+    });
+    return after;
+  });
 }

@@ -1,5 +1,6 @@
 import { bucketOf, bucketThreshold } from '@waffle-kit/core';
 import { Op, type Transaction, UniqueConstraintError } from 'sequelize';
+import { containsText } from '../../db/contains-text.js';
 import {
   EnterpriseCustomer,
   EnterpriseCustomerUser,
@@ -228,9 +229,7 @@ export function flagService(inTransaction: InTransaction) {
   return {
     async list(search?: string): Promise<FlagJson[]> {
       if (!search) return loadFlagsJson(undefined);
-      const like = FlagModel.sequelize?.getDialect() === 'postgres' ? Op.iLike : Op.like;
-      const pattern = `%${search}%`;
-      return loadFlagsJson({ [Op.or]: [{ name: { [like]: pattern } }, { note: { [like]: pattern } }] });
+      return loadFlagsJson(containsText(FlagModel.sequelize!, ['name', 'note'], search));
     },
 
     async get(name: string): Promise<FlagJson> {

@@ -1,4 +1,5 @@
-import { Op, type Transaction, UniqueConstraintError } from 'sequelize';
+import { type Transaction, UniqueConstraintError } from 'sequelize';
+import { containsText } from '../../db/contains-text.js';
 import type { SampleModel, SwitchModel } from '../../db/models/index.js';
 import type { InTransaction, WriteContext } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/app-error.js';
@@ -49,10 +50,7 @@ export function namedObjectService<Json, Input>(
 
   return {
     async list(search?: string): Promise<Json[]> {
-      const like = Model.sequelize?.getDialect() === 'postgres' ? Op.iLike : Op.like;
-      const where = search
-        ? { [Op.or]: [{ name: { [like]: `%${search}%` } }, { note: { [like]: `%${search}%` } }] }
-        : undefined;
+      const where = search ? containsText(Model.sequelize!, ['name', 'note'], search) : undefined;
       return (await Model.findAll({ where, order: [['name', 'ASC']] })).map(def.toJson);
     },
 

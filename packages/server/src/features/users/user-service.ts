@@ -1,4 +1,5 @@
 import { Op, type Transaction } from 'sequelize';
+import { containsText } from '../../db/contains-text.js';
 import { EnterpriseCustomerUser, Group, User, UserGroup } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/app-error.js';
@@ -71,7 +72,7 @@ export function userService(inTransaction: InTransaction) {
   return {
     async list(search?: string): Promise<UserJson[]> {
       const users = await User.findAll({
-        where: search ? { username: { [Op.like]: `%${search}%` } } : undefined,
+        where: search ? containsText(User.sequelize!, ['username'], search) : undefined,
         include: [{ model: Group, as: 'groups', through: { attributes: [] } }],
         order: [['username', 'ASC']],
       });
