@@ -65,8 +65,8 @@ export const httpModule: BenchModule = {
       }
       const flagCount = Object.keys(features).length;
 
-      const rounds = quick ? 1 : 3;
-      const seconds = quick ? 2 : 4;
+      const rounds = quick ? 1 : 10;
+      const seconds = 2;
       log(`http: warming up (${quick ? 1 : 3} s each)`);
       await load(server.embeddedUrl, session, quick ? 1 : 3);
       await load(server.plainUrl, session, quick ? 1 : 3);
@@ -92,22 +92,38 @@ export const httpModule: BenchModule = {
           });
         }
       }
+      // Throughput pooled over the alternating rounds (all requests over all seconds); latency
+      // percentiles are the median round's.
       const summary = (variant: 'embedded' | 'plain') => {
         const list = results[variant];
+        const requests = list.reduce((sum, r) => sum + r.requests, 0);
         return {
-          rps: median(list.map((r) => r.requestsPerSecond)),
+          rps: requests / list.reduce((sum, r) => sum + r.requests / r.requestsPerSecond, 0),
           p50: median(list.map((r) => r.p50)),
           p99: median(list.map((r) => r.p99)),
-          requests: list.reduce((sum, r) => sum + r.requests, 0),
-          statements:
-            list.reduce((sum, r) => sum + r.statements * r.requests, 0) /
-            list.reduce((sum, r) => sum + r.requests, 0),
+          requests,
+          statements: list.reduce((sum, r) => sum + r.statements * r.requests, 0) / requests,
           flagReads: list.reduce((sum, r) => sum + r.flagReads, 0),
         };
       };
+      const roundRatios = results.embedded.map(
+        (round, i) => round.requestsPerSecond / results.plain[i]!.requestsPerSecond,
+      );
       const on = summary('embedded');
       const off = summary('plain');
       const cost = 1 - on.rps / off.rps;
+      // When rounds of the same two variants differ by more than twice the target, the run cannot
+      // tell 3% from 0%: say so instead of calling it met or missed.
+      const low = Math.min(...roundRatios);
+      const high = Math.max(...roundRatios);
+      const verdict =
+        roundRatios.length < 2
+          ? 'not resolved by one round'
+          : high - low > 0.06
+            ? `not resolved by this run: the rounds' ratios span ${low.toFixed(3)}× to ${high.toFixed(3)}×`
+            : cost <= 0.03
+              ? 'met'
+              : 'missed';
       const row = (name: string, s: typeof on) => [
         name,
         integer(s.rps),
@@ -122,7 +138,7 @@ export const httpModule: BenchModule = {
         title: 'HTTP: the learner dashboard with and without embedded flags',
         tables: [
           {
-            title: `POST ${DASHBOARD} as a demo learner, autocannon, ${CONNECTIONS} connections, median of ${rounds} × ${seconds} s`,
+            title: `POST ${DASHBOARD} as a demo learner, autocannon, ${CONNECTIONS} connections, ${rounds} alternating rounds of ${seconds} s each`,
             columns: [
               'variant',
               'requests/s',
@@ -137,7 +153,8 @@ export const httpModule: BenchModule = {
           },
         ],
         notes: [
-          `Embedding cost: ${(cost * 100).toFixed(1)}% of throughput (target <= 3%: ${cost <= 0.03 ? 'met' : 'missed'})${cost < 0 ? '; negative: the embedded rounds happened to be faster, the cost is within the noise' : ''}.`,
+          `Embedding cost: ${(cost * 100).toFixed(1)}% of throughput (target <= 3%: ${verdict}).`,
+          `Embedded/without throughput round by round: ${roundRatios.map((r) => `${r.toFixed(3)}×`).join(', ')} (the spread is the noise).`,
           `Statements reading flag state under load: ${on.flagReads} embedded, ${off.flagReads} without (target 0: ${on.flagReads === 0 ? 'met' : 'missed'}). SQL/request counts every statement (session, links, customer, enrollments, and the version poll every 500 ms), the same in both variants.`,
           `First flagged screen: the dashboard response the screen fetches anyway carries ${SCREEN_FLAG} (checked), so showing it takes 0 requests beyond the screen's own.`,
           'One server process (SQLite file, demo seed, the server’s own createApp) listening twice over one runtime; the variant without embedding makes embedFlags’ wrapping of res.json a no-op, everything else is the same app. The load comes from the bench process on 127.0.0.1.',
