@@ -12,6 +12,8 @@ export interface BundleEntry {
   readonly packageName: string;
   /** The module an app would write to use the SDK: a provider and a hook, re-exported. */
   readonly source: string;
+  /** More packages left to the app besides React (ours: TanStack Query, which the app already uses). */
+  readonly externals?: readonly string[];
 }
 
 export interface BundleSize {
@@ -29,7 +31,10 @@ const PACKAGE_ROOT = fileURLToPath(new URL('..', new URL('..', import.meta.url))
  * @example
  * await measureBundle("export { FlagProvider, useFlag } from '@waffle-kit/react';");
  */
-export async function measureBundle(source: string): Promise<BundleSize> {
+export async function measureBundle(
+  source: string,
+  extraExternals: readonly string[] = [],
+): Promise<BundleSize> {
   const result = await build({
     stdin: { contents: source, resolveDir: PACKAGE_ROOT, loader: 'ts', sourcefile: 'entry.ts' },
     bundle: true,
@@ -38,7 +43,7 @@ export async function measureBundle(source: string): Promise<BundleSize> {
     platform: 'browser',
     target: 'es2020',
     conditions: ['@waffle-kit/source'],
-    external: REACT_EXTERNALS,
+    external: [...REACT_EXTERNALS, ...extraExternals],
     define: { 'process.env.NODE_ENV': '"production"' },
     write: false,
     logLevel: 'silent',

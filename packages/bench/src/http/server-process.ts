@@ -1,0 +1,74 @@
+/**
+ * A waffle-kit server in a process of its own, started by the HTTP and propagation parts (never
+ * imported by them). It listens on 127.0.0.1 twice over one runtime: the server's own app
+ * (`createApp`, flags embedded) and the same app with embedding skipped, then reports both URLs
+ * to the parent over IPC. The parent also asks it for the SQL statements counted since its last
+ * question. Configured by environment: BENCH_DATABASE_URL, BENCH_SEED=demo, BENCH_POLL_MS.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, openRuntime, seedDemoData, silentLogger } from '@waffle-kit/server';
+import express, { type Express, type RequestHandler } from 'express';
+import { type ServerMessage, statementsReadingFlags } from './server-messages.js';
+
+/**
+ * `embedFlags` wraps `res.json` by assignment; this makes that assignment a no-op for the
+ * response, so the route answers through Express's own `res.json` and nothing is evaluated. The
+ * route, the session lookup, CSRF and every query stay exactly as in the server's app.
+ */
+const skipEmbedding: RequestHandler = (_req, res, next) => {
+  const json = res.json;
+  Object.defineProperty(res, 'json', { get: () => json, set: () => {}, configurable: true });
+  next();
+};
+
+function listen(app: Express): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}
+
+const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set');
+  const sql: string[] = [];
+  const runtime = await openRuntime({
+    databaseUrl,
+    secret: 'bench-secret',
+    logger: silentLogger,
+    pollIntervalMs: Number(process.env.BENCH_POLL_MS ?? 500),
+    onSql: (statement) => sql.push(statement),
+  });
+  if (process.env.BENCH_SEED === 'demo') await seedDemoData(runtime.inTransaction);
+
+  const embedded = await listen(createApp({ runtime }));
+  const plainApp = express();
+  plainApp.disable('x-powered-by');
+  plainApp.use(skipEmbedding, createApp({ runtime }));
+  const plain = await listen(plainApp);
+
+  const send = (message: ServerMessage) => process.send?.(message);
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'sql') {
+      const statements = sql.splice(0);
+      send({ type: 'sql', total: statements.length, flagReads: statementsReadingFlags(statements).length });
+    }
+  });
+  const stop = () => {
+    embedded.closeAllConnections();
+    plain.closeAllConnections();
+    embedded.close();
+    plain.close();
+    runtime.close().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('disconnect', stop);
+  send({ type: 'ready', embeddedUrl: urlOf(embedded), plainUrl: urlOf(plain) });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
