@@ -29,6 +29,12 @@ describe('useFlagsStatus', () => {
     await screen.findByText('error from defaults');
   });
 
+  it('is an error when the query named by flagQueryKey succeeded without flags', async () => {
+    server.use(http.get(API, () => HttpResponse.json({ count: 0, results: [] })));
+    renderWithFlags(<Status />, { flagQueryKey: ['enterprise-learner'] });
+    await screen.findByText('error from defaults');
+  });
+
   it('stays loading when only a query that carries no flags failed', async () => {
     let answer = () => {};
     const answered = new Promise<void>((resolve) => {

@@ -64,15 +64,20 @@ function sourceOf(state: FlagState, overrides: FlagValues): FlagsSource {
 export function useFlagsStatus(): FlagsStatus {
   const { store } = useFlagContext();
   const cache = useQueryClient(store.options.queryClient).getQueryCache();
-  // Failed: nothing known, a query that should carry flags failed and none is still fetching.
+  // Failed: nothing known, none of the queries that should carry flags is still fetching, and one
+  // failed, or (when `flagQueryKey` says which queries carry flags) one succeeded without them.
   const failed = useSyncExternalStore(
     (listener) => cache.subscribe(listener),
     () => {
       if (store.getState().ready) return false;
-      const queries = cache.findAll({ queryKey: store.options.flagQueryKey });
+      const { flagQueryKey } = store.options;
+      const queries = cache.findAll({ queryKey: flagQueryKey });
       return (
-        queries.some((query) => query.state.status === 'error') &&
-        !queries.some((query) => query.state.fetchStatus === 'fetching')
+        !queries.some((query) => query.state.fetchStatus === 'fetching') &&
+        queries.some(
+          ({ state }) =>
+            state.status === 'error' || (flagQueryKey !== undefined && state.status === 'success'),
+        )
       );
     },
     () => false,

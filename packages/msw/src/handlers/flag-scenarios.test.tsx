@@ -22,7 +22,25 @@ function renderLearner(handlers: ReturnType<typeof flagScenarios.serverError>) {
 }
 
 describe('flagScenarios', () => {
-  it('missingKey: the response succeeds without flags; useFlag keeps the default and status stays loading', async () => {
+  it('missingKey: with flagQueryKey, useFlag keeps the default and useFlagsStatus reports the error', async () => {
+    renderWithFlags(
+      <>
+        <LearnerQuery name="a" />
+        <FlagReadout />
+      </>,
+      {
+        server,
+        handlers: flagScenarios.missingKey(),
+        defaults,
+        flags: { 'enterprise.dashboard_v2': false },
+        flagQueryKey: ['learner'],
+      },
+    );
+    await waitFor(() => expect(queryStatus('a')).toBe('success'));
+    expect(readout()).toBe('dashboard_v2 true, error from defaults');
+  });
+
+  it('missingKey: without flagQueryKey a success cannot be told from an unrelated query; status stays loading', async () => {
     renderLearner(flagScenarios.missingKey());
     await waitFor(() => expect(queryStatus('a')).toBe('success'));
     expect(readout()).toBe('dashboard_v2 true, loading from defaults');
