@@ -35,9 +35,10 @@ beforeAll(async () => {
 afterEach(async () => {
   const documents = await csp.documents();
   expect(documents.length).toBeGreaterThan(0);
-  for (const document of documents) {
-    expect(document.csp, `CSP header of ${document.url}`).toMatch(/^default-src 'self'; script-src 'self';/);
-    expect(document.csp, `CSP header of ${document.url}`).not.toContain('unsafe');
+  for (const { url, csp: header } of documents) {
+    const policy = header ?? '(no Content-Security-Policy header)';
+    expect(policy, `CSP of ${url}`).toMatch(/^default-src 'self'; script-src 'self';/);
+    expect(policy, `CSP of ${url}`).not.toContain('unsafe');
   }
   expect(csp.violations).toEqual([]);
   expect(csp.dialogs).toEqual([]);

@@ -77,17 +77,18 @@ export async function expectShownLiterally(
   texts: readonly string[],
   screen: string,
 ): Promise<void> {
-  const missing = () =>
+  const state = () =>
     page.evaluate(
-      (wanted) => wanted.filter((text) => !document.body.textContent?.includes(text)),
-      [...texts],
+      ({ wanted, selector }) => ({
+        missing: wanted.filter((text) => !document.body.textContent?.includes(text)),
+        injected: document.querySelectorAll(selector).length,
+        executed: (window as { __xss?: number }).__xss ?? 0,
+      }),
+      { wanted: [...texts], selector: INJECTED },
     );
-  await expect.poll(missing, { timeout: 10_000, message: `${screen}: payload text not shown` }).toEqual([]);
-  // Let a failed image or a parsed handler fire before looking for its effect.
+  const safe = { missing: [], injected: 0, executed: 0 };
+  await expect.poll(state, { timeout: 10_000, message: screen }).toEqual(safe);
+  // Once more after a failed image or a parsed handler would have fired.
   await page.waitForLoadState('networkidle');
-  expect(await page.locator(INJECTED).count(), `${screen}: injected elements`).toBe(0);
-  expect(
-    await page.evaluate(() => (window as { __xss?: number }).__xss),
-    `${screen}: window.__xss`,
-  ).toBeUndefined();
+  expect(await state(), screen).toEqual(safe);
 }

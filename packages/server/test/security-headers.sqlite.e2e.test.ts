@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -109,5 +109,10 @@ describe('security headers', () => {
     const overHttp = await fetch(`${proxiedUrl}/waffle_status`);
     expect(overHttp.headers.get('strict-transport-security')).toBeNull();
     expect(overHttp.headers.get('content-security-policy')).toBe(CSP);
+  });
+
+  it('sends the policy the package README tells deployers about', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`\n${CSP}\n`);
   });
 });
