@@ -3,27 +3,54 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { AdminClient } from './admin-client.js';
 import { type Chromium, launchChromium } from './chromium.js';
+import { CspWatch } from './csp-watch.js';
 import { type DemoServer, startDemoServer } from './demo-server.js';
+import { expectShownLiterally, PAYLOADS, plantPayloads, XSS_LEARNER } from './xss-payloads.js';
 
 // Issue 7's end-to-end check: the real server started as the README says, its admin page and
 // the learner portal, in Chromium. Enterprise A is Bluebird and B is Acme: the seed has them the
 // other way round (Acme 100%, Bluebird 30%), so the learner sees the admin's change, not the seed.
+// Issue 9 adds: no page breaks the server's Content-Security-Policy, and no admin-editable text
+// runs as script anywhere it is shown.
 const OUT = join(dirname(dirname(fileURLToPath(import.meta.url))), 'test-output');
 const FLAG = 'enterprise.dashboard_v2';
 const A = 'Bluebird University';
 const B = 'Acme Learning';
+const ADMIN = { username: 'admin', password: 'admin-demo' };
 
 let server: DemoServer | undefined;
 let browser: Chromium | undefined;
+let csp: CspWatch;
 
 beforeAll(async () => {
   await mkdir(OUT, { recursive: true });
   server = await startDemoServer(300_000);
+  csp = new CspWatch(server.origin);
 }, 320_000);
 
+// Every page of every test: the HTML came with the server's strict policy, and nothing broke it.
+afterEach(async () => {
+  const documents = await csp.documents();
+  expect(documents.length).toBeGreaterThan(0);
+  for (const { url, csp: header } of documents) {
+    const policy = header ?? '(no Content-Security-Policy header)';
+    expect(policy, `CSP of ${url}`).toMatch(/^default-src 'self'; script-src 'self';/);
+    expect(policy, `CSP of ${url}`).not.toContain('unsafe');
+  }
+  expect(csp.violations).toEqual([]);
+  expect(csp.dialogs).toEqual([]);
+});
+
 afterAll(async () => {
+  if (csp) {
+    const documents = await csp.documents();
+    console.log(
+      `[access] csp: ${csp.visited.length} pages visited (${documents.length} HTML documents), ${csp.violations.length} violations`,
+    );
+  }
   await browser?.close();
   await server?.close();
 }, 30_000);
@@ -31,9 +58,22 @@ afterAll(async () => {
 async function newPage(): Promise<Page> {
   await browser?.close();
   browser = await launchChromium({ width: 1280, height: 800 });
+  await csp.attach(browser.context);
   const page = await browser.context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
+}
+
+async function logIn(
+  page: Page,
+  path: string,
+  account: { username: string; password: string },
+  button: string,
+) {
+  await page.goto(`${server!.origin}${path}`);
+  await page.getByLabel('Username').fill(account.username);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: button }).click();
 }
 
 async function setEnterprisePercent(page: Page, enterprise: string, percent: string): Promise<void> {
@@ -48,10 +88,7 @@ async function setEnterprisePercent(page: Page, enterprise: string, percent: str
 
 it('lets an admin set A to 100% and B to 0% for a flag, shows a validation error, and logs the change', async () => {
   const page = await newPage();
-  await page.goto(`${server!.origin}/admin/`);
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill('admin-demo');
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await logIn(page, '/admin/', ADMIN, 'Log in');
   await page.getByTestId('flags-table').waitFor();
 
   await page.goto(`${server!.origin}/admin/#/flags/${FLAG}`);
@@ -81,10 +118,7 @@ it('shows alice the feature in A and not in B after switching, with no request f
     const url = new URL(request.url());
     if (url.origin === server!.origin) requests.push(`${request.method()} ${url.pathname}`);
   });
-  await page.goto(`${server!.origin}/`);
-  await page.getByLabel('Username').fill('alice');
-  await page.getByLabel('Password').fill('alice-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await logIn(page, '/', { username: 'alice', password: 'alice-demo' }, 'Sign in');
 
   // She lands in her first enterprise, Acme (B, 0%): the classic dashboard.
   await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
@@ -116,3 +150,60 @@ it('shows alice the feature in A and not in B after switching, with no request f
     'POST /api/v1/bffs/learner/dashboard/',
   ]);
 }, 90_000);
+
+it('shows script-injection payloads in every admin-editable text as plain text, running none of them', async () => {
+  const planted = await plantPayloads(
+    await AdminClient.login(server!.origin, ADMIN.username, ADMIN.password),
+  );
+  const texts = planted.map((payload) => payload.text);
+  const screens = new Set<string>();
+  const page = await newPage();
+  const check = async (on: Page, shown: readonly string[], screen: string) => {
+    await expectShownLiterally(on, shown, screen);
+    screens.add(screen);
+  };
+  const visit = async (hash: string, shown: readonly string[], screen: string) => {
+    await page.goto(`${server!.origin}/admin/#/${hash}`);
+    await check(page, shown, screen);
+  };
+  await logIn(page, '/admin/', ADMIN, 'Log in');
+  await page.getByTestId('flags-table').waitFor();
+
+  await visit('flags', texts, 'flag list (notes)');
+  for (const { flag, text } of planted)
+    await visit(`flags/${flag}`, [text], 'flag editor (group, enterprise)');
+  await visit('switches', texts, 'switches (notes)');
+  await visit('samples', texts, 'samples (notes)');
+  await visit('enterprises', texts, 'enterprise customers (names)');
+  for (const { enterprise, text } of planted) {
+    await visit(`enterprises/${enterprise.uuid}`, [text], 'enterprise learners (name)');
+  }
+  await visit('audit', texts, 'audit log (names, notes before and after)');
+
+  await page.goto(`${server!.origin}/admin/#/explain`);
+  for (const { flag, enterprise, text } of planted) {
+    await page.getByLabel('Flag name').fill(flag);
+    await page.getByLabel('Username').fill(XSS_LEARNER.username);
+    await page.getByLabel('In enterprise (optional)').selectOption(enterprise.uuid);
+    await page.getByRole('button', { name: 'Explain' }).click();
+    await expect.poll(() => page.getByTestId('explain-reason').textContent()).toContain(text);
+    await check(page, [text], 'explain result (enterprise name)');
+    // An unknown flag name comes back in the error message.
+    await page.getByLabel('Flag name').fill(text);
+    await page.getByRole('button', { name: 'Explain' }).click();
+    await expect.poll(() => page.getByTestId('explain-error').textContent()).toContain(text);
+    await check(page, [text], 'explain error (flag name echoed)');
+  }
+
+  // The learner portal shows enterprise names: in the switcher, the header and the dashboard.
+  const learner = await newPage();
+  await logIn(learner, '/', XSS_LEARNER, 'Sign in');
+  await learner.getByLabel('Enterprise').waitFor();
+  for (const { enterprise } of planted) {
+    await learner.goto(`${server!.origin}/${enterprise.slug}/`);
+    await check(learner, texts, 'learner portal (enterprise names)');
+  }
+  await learner.screenshot({ path: join(OUT, 'learner-xss-enterprise-names.png'), fullPage: true });
+
+  console.log(`[access] xss: ${PAYLOADS.length} payloads x ${screens.size} screens, 0 executed`);
+}, 120_000);

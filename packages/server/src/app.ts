@@ -11,6 +11,7 @@ import { authenticate } from './features/auth/authenticate.js';
 import { csrfProtection } from './features/auth/csrf.js';
 import { LoginRateLimiter } from './features/auth/login-rate-limit.js';
 import type { WaffleRuntime } from './runtime.js';
+import { securityHeaders } from './security/security-headers.js';
 import { staticApp } from './static/static-apps.js';
 
 export interface AppDeps {
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(securityHeaders({ https: secure }));
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
   app.use(authenticate(runtime.sessions, runtime.logger));
