@@ -23,8 +23,11 @@ export interface AppDeps {
   readonly adminPortalDir?: string;
   /** Failed logins allowed per address and username, per address and per account (defaultLoginLimits). */
   readonly loginLimits?: LoginLimits;
-  /** Express `trust proxy`: whose `X-Forwarded-For`/`-Proto` decide `req.ip` and `req.secure` (none by default). */
-  readonly trustProxy?: TrustProxy;
+  /**
+   * Express `trust proxy`: whose `X-Forwarded-For`/`-Proto` decide `req.ip` and `req.secure` (none
+   * by default). `true` trusts every hop; `WAFFLE_TRUST_PROXY` refuses it, a library caller may choose it.
+   */
+  readonly trustProxy?: TrustProxy | true;
 }
 
 /** The Express app: every middleware and route, in the order a request meets them. */
