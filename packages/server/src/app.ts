@@ -1,5 +1,6 @@
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
+import type { TrustProxy } from './config.js';
 import { enterpriseLearnerRoutes } from './demo-api/enterprise-learner-routes.js';
 import { learnerDashboardRoutes } from './demo-api/learner-dashboard-routes.js';
 import { waffleStatusRoutes } from './demo-api/waffle-status-routes.js';
@@ -9,7 +10,7 @@ import { adminRoutes } from './features/admin/admin-routes.js';
 import { authRoutes, LOGIN_PATH } from './features/auth/auth-routes.js';
 import { authenticate } from './features/auth/authenticate.js';
 import { csrfProtection } from './features/auth/csrf.js';
-import { LoginRateLimiter } from './features/auth/login-rate-limit.js';
+import { defaultLoginLimits, type LoginLimits } from './features/auth/login-rate-limit.js';
 import type { WaffleRuntime } from './runtime.js';
 import { securityHeaders } from './security/security-headers.js';
 import { staticApp } from './static/static-apps.js';
@@ -20,10 +21,13 @@ export interface AppDeps {
   /** Built apps to serve at `/` and `/admin/` when their folder has an `index.html`. */
   readonly learnerPortalDir?: string;
   readonly adminPortalDir?: string;
-  /** Failed logins allowed per address and username (5) and per address (50) in 15 minutes. */
-  readonly loginLimits?: { readonly perUser: LoginRateLimiter; readonly perAddress: LoginRateLimiter };
-  /** Trust `X-Forwarded-For` from a proxy in front (for login rate limiting by client address). */
-  readonly trustProxy?: boolean;
+  /** Failed logins allowed per address and username, per address and per account (defaultLoginLimits). */
+  readonly loginLimits?: LoginLimits;
+  /**
+   * Express `trust proxy`: whose `X-Forwarded-For`/`-Proto` decide `req.ip` and `req.secure` (none
+   * by default). `true` trusts every hop; `WAFFLE_TRUST_PROXY` refuses it, a library caller may choose it.
+   */
+  readonly trustProxy?: TrustProxy | true;
 }
 
 /** The Express app: every middleware and route, in the order a request meets them. */
@@ -35,7 +39,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
 
   app.disable('x-powered-by');
-  app.set('trust proxy', deps.trustProxy ?? false);
+  const trustProxy = deps.trustProxy ?? false;
+  app.set('trust proxy', Array.isArray(trustProxy) ? [...trustProxy] : trustProxy);
   app.use(securityHeaders({ https: secure }));
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
@@ -46,8 +51,7 @@ export function createApp(deps: AppDeps): Express {
     '/api/auth',
     authRoutes({
       sessions: runtime.sessions,
-      perUser: deps.loginLimits?.perUser ?? new LoginRateLimiter(5),
-      perAddress: deps.loginLimits?.perAddress ?? new LoginRateLimiter(50),
+      limits: deps.loginLimits ?? defaultLoginLimits(),
       secureCookies: secure,
     }),
   );

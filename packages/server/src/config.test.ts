@@ -34,8 +34,22 @@ describe('loadConfig', () => {
     [{ WAFFLE_SUPERUSER: 'nopassword' }, /WAFFLE_SUPERUSER/],
     [{ WAFFLE_SEED: 'everything' }, /WAFFLE_SEED/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ WAFFLE_TRUST_PROXY: 'true' }, /WAFFLE_TRUST_PROXY.*hop count/],
+    [{ WAFFLE_TRUST_PROXY: '10.0.0.0/33' }, /WAFFLE_TRUST_PROXY.*"10\.0\.0\.0\/33"/],
+    [{ WAFFLE_TRUST_PROXY: 'loopback, proxy.internal' }, /"proxy\.internal"/],
   ])('fails fast naming the variable for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('trusts no proxy by default, and reads a hop count or a list of addresses for WAFFLE_TRUST_PROXY', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ WAFFLE_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ WAFFLE_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ WAFFLE_TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
   });
 });

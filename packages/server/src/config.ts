@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,9 +20,18 @@ export interface ServerConfig {
   /** Built apps served by the same process when their folder exists. */
   readonly learnerPortalDir: string;
   readonly adminPortalDir: string;
-  /** Cookies get `Secure` when the server is behind HTTPS. */
+  /** `WAFFLE_SECURE_COOKIES=1`: every cookie gets `Secure`, whatever the request says. */
   readonly secureCookies: boolean;
+  /**
+   * `WAFFLE_TRUST_PROXY` (absent: false): Express's `trust proxy` (false, a hop count, or addresses/CIDRs and
+   * `loopback`/`linklocal`/`uniquelocal`). Decides `req.ip` (login throttling) and `req.secure`
+   * (`Secure` cookies behind an HTTPS proxy) from the `X-Forwarded-*` headers of those proxies only.
+   */
+  readonly trustProxy?: TrustProxy;
 }
+
+/** A value Express's `app.set('trust proxy', ...)` accepts, minus `true` (trust every hop). */
+export type TrustProxy = false | number | readonly string[];
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/waffle.sqlite';
 
@@ -66,6 +76,31 @@ function parseDatabaseUrl(value: string | undefined): string {
   return url;
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isProxyAddress(entry));
+  if (bad.length > 0) {
+    throw new ConfigError(
+      `WAFFLE_TRUST_PROXY must be a hop count (e.g. "1"), or a comma-separated list of proxy addresses, CIDRs and loopback/linklocal/uniquelocal (e.g. "loopback, 10.0.0.0/8"); "${bad.join('", "')}" is none of these.${value === 'true' ? ' "true" would trust X-Forwarded-For from anyone: give the hop count instead.' : ''}`,
+    );
+  }
+  return entries;
+}
+
 /**
  * Reads the environment into a `ServerConfig`; a bad value throws a `ConfigError` naming the
  * variable, so a misconfigured server stops before it listens.
@@ -88,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     learnerPortalDir: env.WAFFLE_LEARNER_PORTAL_DIR || join(repoRoot, 'apps', 'learner-portal', 'dist'),
     adminPortalDir: env.WAFFLE_ADMIN_PORTAL_DIR || join(repoRoot, 'apps', 'admin-portal', 'dist'),
     secureCookies: env.WAFFLE_SECURE_COOKIES === '1',
+    trustProxy: parseTrustProxy(env.WAFFLE_TRUST_PROXY),
   };
 }

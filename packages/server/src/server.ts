@@ -57,6 +57,7 @@ export async function startServer(
   const app = createApp({
     runtime,
     secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
     learnerPortalDir: config.learnerPortalDir,
     adminPortalDir: config.adminPortalDir,
   });

@@ -4,6 +4,7 @@ import { flagScope } from '../embedding/embed-flags.js';
 import { getRequestUser } from '../embedding/request-user.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/app-error.js';
 import { assertEnterpriseAccess, canSeeAnyEnterprise, requireUser } from './enterprise-access.js';
+import { enterpriseUuidQuery, singleQueryValue } from './enterprise-params.js';
 import { enterpriseCustomerUserJson } from './serializers.js';
 
 function positiveInt(value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -20,12 +21,11 @@ export function enterpriseLearnerRoutes(embed: RequestHandler): Router {
   const router = Router();
   router.get('/enterprise/api/v1/enterprise-learner/', embed, async (req, res) => {
     const viewer = requireUser(getRequestUser(req));
-    const username = typeof req.query.username === 'string' ? req.query.username : viewer.username;
+    const username = singleQueryValue(req.query, 'username') ?? viewer.username;
     if (username !== viewer.username && !canSeeAnyEnterprise(viewer)) {
       throw new PermissionDeniedError('You may only list your own enterprise links.');
     }
-    const filterUuid =
-      typeof req.query.enterprise_customer_uuid === 'string' ? req.query.enterprise_customer_uuid : null;
+    const filterUuid = enterpriseUuidQuery(req.query);
     if (filterUuid) assertEnterpriseAccess(viewer, filterUuid);
     const subject =
       username === viewer.username ? { id: viewer.id } : await User.findOne({ where: { username } });

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { type EmbedFlagsOptions, evaluateForResponse } from '../embedding/embed-flags.js';
 import { getRequestUser } from '../embedding/request-user.js';
 import { assertEnterpriseAccess } from './enterprise-access.js';
+import { enterpriseUuidQuery } from './enterprise-params.js';
 
 type Status = Record<string, { is_active: boolean; last_modified: string | null }>;
 
@@ -15,8 +16,7 @@ type Status = Record<string, { is_active: boolean; last_modified: string | null 
 export function waffleStatusRoutes(options: EmbedFlagsOptions): Router {
   const router = Router();
   router.get('/waffle_status', (req, res) => {
-    const uuid =
-      typeof req.query.enterprise_customer_uuid === 'string' ? req.query.enterprise_customer_uuid : null;
+    const uuid = enterpriseUuidQuery(req.query);
     if (uuid) assertEnterpriseAccess(getRequestUser(req), uuid);
     const { state, compiled } = options.snapshot;
     const embedded = evaluateForResponse(req, res, options, { enterpriseCustomerUuid: uuid });

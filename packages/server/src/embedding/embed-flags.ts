@@ -1,5 +1,6 @@
 import { evaluateAll, evaluateSwitches, type TestingCookie } from '@waffle-kit/core';
 import type { Request, RequestHandler, Response } from 'express';
+import { secureCookie } from '../features/auth/cookie-security.js';
 import type { Logger } from '../logger.js';
 import type { FlagSnapshot } from '../snapshot/flag-snapshot.js';
 import { ensureAnonymousId } from './anonymous-id.js';
@@ -36,6 +37,7 @@ export function flagScope(res: Response, scope: FlagScope): void {
 export interface EmbedFlagsOptions {
   readonly snapshot: FlagSnapshot;
   readonly logger: Logger;
+  /** `Secure` on the anonymous-id and testing cookies even over plain HTTP (HTTPS gets it anyway). */
   readonly secureCookies?: boolean;
 }
 
@@ -56,7 +58,8 @@ export function evaluateForResponse(
   const compiled = snapshot.compiled;
   const version = snapshot.version;
   const user = getRequestUser(req) ?? null;
-  const anonymousId = user === null ? ensureAnonymousId(req, res, options.secureCookies) : null;
+  const secure = secureCookie(req, options.secureCookies);
+  const anonymousId = user === null ? ensureAnonymousId(req, res, secure) : null;
   const uuid = scope.enterpriseCustomerUuid ?? null;
   const cookies: TestingCookie[] = [];
   const base = { user, anonymousId };
@@ -85,7 +88,7 @@ export function evaluateForResponse(
   fields.enterprise_features_meta = meta;
   // Switches know no user or customer: the snapshot's one frozen map.
   fields.waffle_switches = evaluateSwitches(compiled);
-  setTestingCookies(res, dedupe(cookies), options.secureCookies);
+  setTestingCookies(res, dedupe(cookies), secure);
   return fields;
 }
 

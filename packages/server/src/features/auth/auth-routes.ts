@@ -8,9 +8,10 @@ import {
   RateLimitedError,
   ValidationError,
 } from '../../errors/app-error.js';
-import { SESSION_COOKIE } from './authenticate.js';
+import { SESSION_COOKIE, sessionToken } from './authenticate.js';
+import { secureCookie } from './cookie-security.js';
 import { setCsrfCookie } from './csrf.js';
-import type { LoginRateLimiter } from './login-rate-limit.js';
+import type { LoginLimits, LoginRateLimiter } from './login-rate-limit.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { SESSION_LIFETIME_MS, type SessionStore } from './session-store.js';
 
@@ -33,15 +34,17 @@ export function userJson(user: RequestUser) {
 
 export interface AuthRoutesDeps {
   readonly sessions: SessionStore;
-  /** Failed logins per client address and username. */
-  readonly perUser: LoginRateLimiter;
-  /** Failed logins per client address, whatever the username. */
-  readonly perAddress: LoginRateLimiter;
+  readonly limits: LoginLimits;
+  /** `WAFFLE_SECURE_COOKIES=1`: `Secure` cookies even when the request does not look like HTTPS. */
   readonly secureCookies: boolean;
 }
 
-/** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`. */
-export function authRoutes({ sessions, perUser, perAddress, secureCookies }: AuthRoutesDeps): Router {
+/**
+ * `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`. A login always starts a
+ * new session (and CSRF token) and ends the one the request came with, so a session id planted
+ * before login is worth nothing after it.
+ */
+export function authRoutes({ sessions, limits, secureCookies }: AuthRoutesDeps): Router {
   const router = Router();
 
   router.post('/login', async (req, res) => {
@@ -53,38 +56,48 @@ export function authRoutes({ sessions, perUser, perAddress, secureCookies }: Aut
       throw new ValidationError('Username and password are required.', fields);
     }
     const address = String(req.ip);
-    const userKey = `${address}:${username.toLowerCase()}`;
-    const wait = Math.max(perAddress.retryAfterMs(address), perUser.retryAfterMs(userKey));
+    const account = username.toLowerCase();
+    const userKey = `${address}:${account}`;
+    const counters: Array<[LoginRateLimiter, string]> = [
+      [limits.perUser, userKey],
+      [limits.perAddress, address],
+      [limits.perAccount, account],
+    ];
+    const wait = Math.max(...counters.map(([limiter, key]) => limiter.retryAfterMs(key)));
     if (wait > 0) {
       res.set('Retry-After', String(Math.ceil(wait / 1000)));
       throw new RateLimitedError('Too many failed logins; wait before trying again.');
     }
+    for (const [limiter, key] of counters) limiter.fail(key);
     const user = await User.findOne({ where: { username } });
     // An unknown username costs the same scrypt run, so timing does not tell which names exist.
     dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
     const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
     if (!user?.isActive || !valid) {
-      perAddress.fail(address);
-      perUser.fail(userKey);
       throw new AppError(401, 'invalid_credentials', 'The username or password is wrong.');
     }
-    perUser.reset(userKey);
+    limits.perUser.reset(userKey);
+    limits.perAddress.forgive(address);
+    limits.perAccount.forgive(account);
+    const previous = sessionToken(req);
+    if (previous) await sessions.destroy(previous.token);
     const token = await sessions.create(user.id);
+    const secure = secureCookie(req, secureCookies);
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: secureCookies,
+      secure,
       path: '/',
       maxAge: SESSION_LIFETIME_MS,
     });
-    setCsrfCookie(res, secureCookies);
+    setCsrfCookie(res, secure);
     const loaded = await sessions.findUser(token);
     res.json({ user: loaded ? userJson(loaded) : null });
   });
 
   router.post('/logout', async (req, res) => {
-    const token: unknown = req.cookies?.[SESSION_COOKIE];
-    if (typeof token === 'string' && token !== '') await sessions.destroy(token);
+    const current = sessionToken(req);
+    if (current) await sessions.destroy(current.token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

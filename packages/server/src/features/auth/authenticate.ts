@@ -8,7 +8,7 @@ export const SESSION_COOKIE = 'waffle_session';
 const bearerRequests = new WeakSet<Request>();
 
 /** The session token of a request: the session cookie, or `Authorization: Bearer <token>` (server-to-server). */
-function sessionToken(req: Request): { token: string; bearer: boolean } | null {
+export function sessionToken(req: Request): { token: string; bearer: boolean } | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), bearer: true };
   const cookie: unknown = req.cookies?.[SESSION_COOKIE];

@@ -19,4 +19,14 @@ describe('LoginRateLimiter', () => {
     limiter.reset('k');
     expect(limiter.retryAfterMs('k')).toBe(0);
   });
+
+  it('takes back only the newest failure on forgive', () => {
+    const limiter = new LoginRateLimiter(2, 1000);
+    limiter.fail('k');
+    limiter.fail('k');
+    limiter.forgive('k');
+    expect(limiter.retryAfterMs('k')).toBe(0);
+    limiter.fail('k');
+    expect(limiter.retryAfterMs('k')).toBeGreaterThan(0);
+  });
 });

@@ -1,0 +1,3 @@
+import { describeAccessAuth } from './suites/access-auth.suite.js';
+
+describeAccessAuth('postgres');

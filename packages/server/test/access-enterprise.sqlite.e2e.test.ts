@@ -1,0 +1,3 @@
+import { describeAccessEnterprise } from './suites/access-enterprise.suite.js';
+
+describeAccessEnterprise('sqlite');
