@@ -21,8 +21,8 @@ export function dialectOf(databaseUrl: string): Dialect {
 
 /**
  * A Sequelize instance for `sqlite:<path>` (the file and its folder are created) or
- * `postgres://...`. SQLite connections wait for a busy lock instead of failing at once, and
- * foreign keys are enforced on both.
+ * `postgres://...`. SQLite connections wait up to 5 s for a busy lock instead of failing at once,
+ * Postgres connects and statements are time-bounded, and foreign keys are enforced on both.
  */
 export function openDatabase(databaseUrl: string, options: OpenDatabaseOptions = {}): Sequelize {
   const logging = options.onSql ? (sql: string) => options.onSql?.(sql) : false;
@@ -40,5 +40,9 @@ export function openDatabase(databaseUrl: string, options: OpenDatabaseOptions =
     dialect: 'postgres',
     logging,
     pool: { max: 5, min: 0, idle: 10_000, acquire: 5_000 },
+    // Bounded waits, so a request fails with a 503 instead of hanging when the server is away:
+    // a connect attempt gives up after 5 s, a statement after 15 s (server side), a dead peer is
+    // noticed by TCP keep-alive.
+    dialectOptions: { connectionTimeoutMillis: 5_000, statement_timeout: 15_000, keepAlive: true },
   });
 }
