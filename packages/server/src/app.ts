@@ -55,8 +55,8 @@ export function createApp(deps: AppDeps): Express {
       secureCookies: secure,
     }),
   );
-  app.use(enterpriseLearnerRoutes(embed));
-  app.use(learnerDashboardRoutes(embed));
+  app.use(enterpriseLearnerRoutes(embed, runtime.logger));
+  app.use(learnerDashboardRoutes(embed, runtime.logger));
   app.use(waffleStatusRoutes(embedOptions));
   app.use('/api/admin', adminRoutes(runtime.inTransaction, runtime.snapshot));
 

@@ -15,6 +15,24 @@ export function transactionOptions(sequelize: Sequelize): TransactionOptions {
   return sequelize.getDialect() === 'sqlite' ? { type: Transaction.TYPES.IMMEDIATE } : {};
 }
 
+type Queue = <T>(run: () => Promise<T>) => Promise<T>;
+
+/**
+ * SQLite has one writer at a time. This process's writers wait their turn here, not in SQLite's
+ * busy handler: node-sqlite3 runs statements on the four libuv threads, and four writers
+ * sleeping in the busy handler starve the one that holds the lock (every write then times out).
+ * The busy timeout still covers other processes (the CLI). Postgres needs no queue.
+ */
+function writeQueue(sequelize: Sequelize): Queue {
+  if (sequelize.getDialect() !== 'sqlite') return (run) => run();
+  let tail: Promise<unknown> = Promise.resolve();
+  return (run) => {
+    const result = tail.then(run);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
 /**
  * The one way to write flag state: runs `work` in a transaction that also bumps the snapshot
  * version, then (after commit, never before) runs `onCommitted` (the local snapshot reload) and
@@ -29,14 +47,17 @@ export function createInTransaction(
   sequelize: Sequelize,
   onCommitted: (version: number) => Promise<void>,
 ): InTransaction {
+  const queue = writeQueue(sequelize);
   return async (work) => {
     const callbacks: Array<() => void | Promise<void>> = [];
     let version = 0;
-    const result = await sequelize.transaction(transactionOptions(sequelize), async (transaction) => {
-      const value = await work({ transaction, afterCommit: (fn) => callbacks.push(fn) });
-      version = await bumpSnapshotVersion(sequelize, transaction);
-      return value;
-    });
+    const result = await queue(() =>
+      sequelize.transaction(transactionOptions(sequelize), async (transaction) => {
+        const value = await work({ transaction, afterCommit: (fn) => callbacks.push(fn) });
+        version = await bumpSnapshotVersion(sequelize, transaction);
+        return value;
+      }),
+    );
     await onCommitted(version);
     for (const callback of callbacks) await callback();
     return result;

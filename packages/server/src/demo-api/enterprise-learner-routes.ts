@@ -3,9 +3,21 @@ import { EnterpriseCustomer, EnterpriseCustomerUser, User } from '../db/models/i
 import { flagScope } from '../embedding/embed-flags.js';
 import { getRequestUser } from '../embedding/request-user.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/app-error.js';
+import type { Logger } from '../logger.js';
 import { assertEnterpriseAccess, canSeeAnyEnterprise, requireUser } from './enterprise-access.js';
 import { enterpriseUuidQuery, singleQueryValue } from './enterprise-params.js';
+import { LastGoodHostData } from './last-good-host-data.js';
 import { enterpriseCustomerUserJson } from './serializers.js';
+
+/** One page of a user's enterprise links, as read from the database. */
+interface LinkPage {
+  count: number;
+  results: ReturnType<typeof enterpriseCustomerUserJson>[];
+  /** Customers to evaluate flags for: the page's active links. */
+  customers: string[];
+}
+
+const EMPTY_PAGE: LinkPage = { count: 0, results: [], customers: [] };
 
 function positiveInt(value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const number = Number(value);
@@ -15,10 +27,12 @@ function positiveInt(value: unknown, fallback: number, max = Number.MAX_SAFE_INT
 /**
  * `GET /enterprise/api/v1/enterprise-learner/`: the user's linked enterprise customers, paginated
  * as edx-enterprise does. The embedding adds `enterprise_features` (global) and
- * `enterprise_features_by_customer` (one evaluation per listed customer).
+ * `enterprise_features_by_customer` (one evaluation per listed customer). While the database is
+ * unavailable it answers the last good page for the same question (or an empty one).
  */
-export function enterpriseLearnerRoutes(embed: RequestHandler): Router {
+export function enterpriseLearnerRoutes(embed: RequestHandler, logger: Logger): Router {
   const router = Router();
+  const lastGood = new LastGoodHostData<LinkPage>(logger);
   router.get('/enterprise/api/v1/enterprise-learner/', embed, async (req, res) => {
     const viewer = requireUser(getRequestUser(req));
     const username = singleQueryValue(req.query, 'username') ?? viewer.username;
@@ -27,33 +41,43 @@ export function enterpriseLearnerRoutes(embed: RequestHandler): Router {
     }
     const filterUuid = enterpriseUuidQuery(req.query);
     if (filterUuid) assertEnterpriseAccess(viewer, filterUuid);
-    const subject =
-      username === viewer.username ? { id: viewer.id } : await User.findOne({ where: { username } });
-    if (!subject) throw new NotFoundError('No such user.');
-
     const pageSize = positiveInt(req.query.page_size, 10, 100);
     const page = positiveInt(req.query.page, 1);
-    const where = {
-      userId: subject.id,
-      linked: true,
-      ...(filterUuid ? { enterpriseCustomerUuid: filterUuid } : {}),
+    const load = async (): Promise<LinkPage> => {
+      const subject =
+        username === viewer.username ? { id: viewer.id } : await User.findOne({ where: { username } });
+      if (!subject) throw new NotFoundError('No such user.');
+      const where = {
+        userId: subject.id,
+        linked: true,
+        ...(filterUuid ? { enterpriseCustomerUuid: filterUuid } : {}),
+      };
+      const { count, rows } = await EnterpriseCustomerUser.findAndCountAll({
+        where,
+        include: [{ model: EnterpriseCustomer, as: 'enterpriseCustomer' }],
+        order: [['id', 'ASC']],
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
+      return {
+        count,
+        results: rows.map((link) => enterpriseCustomerUserJson(link, username)),
+        // docs/wire-format.md: one evaluation per customer the user is an active, linked member of.
+        customers: [
+          ...new Set(rows.filter((link) => link.active).map((link) => link.enterpriseCustomerUuid)),
+        ],
+      };
     };
-    const { count, rows } = await EnterpriseCustomerUser.findAndCountAll({
-      where,
-      include: [{ model: EnterpriseCustomer, as: 'enterpriseCustomer' }],
-      order: [['id', 'ASC']],
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    });
+    const key = [viewer.id, username, filterUuid ?? '', page, pageSize].join('\n');
+    const { data } = await lastGood.read(key, load, EMPTY_PAGE);
+    const { count, results, customers } = data;
     const numPages = Math.max(1, Math.ceil(count / pageSize));
     const url = (target: number) => {
       const query = new URLSearchParams(req.query as Record<string, string>);
       query.set('page', String(target));
       return `${req.protocol}://${req.get('host')}${req.path}?${query}`;
     };
-    // docs/wire-format.md: one evaluation per customer the user is an active, linked member of.
-    const customers = new Set(rows.filter((link) => link.active).map((link) => link.enterpriseCustomerUuid));
-    flagScope(res, { enterpriseCustomerUuid: null, byCustomer: [...customers] });
+    flagScope(res, { enterpriseCustomerUuid: null, byCustomer: customers });
     res.json({
       count,
       next: page < numPages ? url(page + 1) : null,
@@ -61,7 +85,7 @@ export function enterpriseLearnerRoutes(embed: RequestHandler): Router {
       num_pages: numPages,
       current_page: page,
       start: (page - 1) * pageSize,
-      results: rows.map((link) => enterpriseCustomerUserJson(link, username)),
+      results,
     });
   });
   return router;

@@ -6,11 +6,13 @@ import {
   EnterpriseCustomerUser,
 } from '../db/models/index.js';
 import { flagScope } from '../embedding/embed-flags.js';
-import { getRequestUser } from '../embedding/request-user.js';
+import { getRequestUser, type RequestUser } from '../embedding/request-user.js';
 import { NotFoundError, ValidationError } from '../errors/app-error.js';
 import { parseInput } from '../features/shared/parse-input.js';
+import type { Logger } from '../logger.js';
 import { assertEnterpriseAccess, requireUser } from './enterprise-access.js';
 import { enterpriseUuidSchema } from './enterprise-params.js';
+import { LastGoodHostData } from './last-good-host-data.js';
 import { enrollmentJson, enterpriseCustomerJson, enterpriseCustomerUserJson } from './serializers.js';
 
 /** The dashboard request: a JSON object naming the customer by slug or uuid (or neither). */
@@ -22,62 +24,100 @@ const dashboardRequestSchema = z.object(
   'Send a JSON object.',
 );
 
+type DashboardRequest = z.infer<typeof dashboardRequestSchema>;
+
+/** The dashboard's host data, without the flags (the embedding adds those). */
+interface Dashboard {
+  enterprise_customer: ReturnType<typeof enterpriseCustomerJson> | null;
+  all_linked_enterprise_customer_users: ReturnType<typeof enterpriseCustomerUserJson>[];
+  active_enterprise_customer: ReturnType<typeof enterpriseCustomerJson> | null;
+  enterprise_course_enrollments: ReturnType<typeof enrollmentJson>[];
+}
+
+const EMPTY_DASHBOARD: Dashboard = {
+  enterprise_customer: null,
+  all_linked_enterprise_customer_users: [],
+  active_enterprise_customer: null,
+  enterprise_course_enrollments: [],
+};
+
+const DATABASE_WARNING = {
+  code: 'database_unavailable',
+  developer_message: 'The database is unavailable: this is the last known data (or none).',
+};
+
+/** The customer a request names (checked against the user's links), or the first active link's. */
+async function findCustomer(
+  user: RequestUser,
+  { enterprise_customer_slug: slug, enterprise_customer_uuid: uuid }: DashboardRequest,
+  links: EnterpriseCustomerUser[],
+): Promise<EnterpriseCustomer | null> {
+  if (!slug && !uuid) return links.find((link) => link.active)?.enterpriseCustomer ?? null;
+  const customer = await EnterpriseCustomer.findOne({ where: uuid ? { uuid } : { slug: slug! } });
+  if (!customer)
+    throw new NotFoundError(`No enterprise customer with ${uuid ? `uuid ${uuid}` : `slug "${slug}"`}.`);
+  assertEnterpriseAccess(user, customer.uuid);
+  if (slug && customer.slug !== slug) {
+    throw new ValidationError(
+      'enterprise_customer_slug and enterprise_customer_uuid name different customers.',
+      {
+        enterprise_customer_slug: 'Does not match enterprise_customer_uuid.',
+      },
+    );
+  }
+  return customer;
+}
+
+async function loadDashboard(user: RequestUser, request: DashboardRequest): Promise<Dashboard> {
+  const links = await EnterpriseCustomerUser.findAll({
+    where: { userId: user.id, linked: true },
+    include: [{ model: EnterpriseCustomer, as: 'enterpriseCustomer' }],
+    order: [['id', 'ASC']],
+  });
+  const customer = await findCustomer(user, request, links);
+  const enrollments = customer
+    ? await EnterpriseCourseEnrollment.findAll({
+        where: { userId: user.id, enterpriseCustomerUuid: customer.uuid },
+        order: [['id', 'ASC']],
+      })
+    : [];
+  const activeLink = links.find((link) => link.active);
+  return {
+    enterprise_customer: customer ? enterpriseCustomerJson(customer) : null,
+    all_linked_enterprise_customer_users: links.map((link) =>
+      enterpriseCustomerUserJson(link, user.username),
+    ),
+    active_enterprise_customer: activeLink?.enterpriseCustomer
+      ? enterpriseCustomerJson(activeLink.enterpriseCustomer)
+      : null,
+    enterprise_course_enrollments: enrollments.map(enrollmentJson),
+  };
+}
+
 /**
  * `POST /api/v1/bffs/learner/dashboard/` `{ enterprise_customer_slug?, enterprise_customer_uuid? }`:
  * the learner dashboard payload, with `enterprise_features` evaluated for that customer. Without
  * either, the user's first active link is the customer. Works with the session cookie or a
- * bearer token (BFF).
+ * bearer token (BFF). While the database is unavailable it answers the last good dashboard of
+ * that user and question, with a `database_unavailable` warning, so the flags still arrive.
  */
-export function learnerDashboardRoutes(embed: RequestHandler): Router {
+export function learnerDashboardRoutes(embed: RequestHandler, logger: Logger): Router {
   const router = Router();
+  const lastGood = new LastGoodHostData<Dashboard>(logger);
   router.post('/api/v1/bffs/learner/dashboard/', embed, async (req, res) => {
     const user = requireUser(getRequestUser(req));
-    const { enterprise_customer_slug: slug, enterprise_customer_uuid: uuid } = parseInput(
-      dashboardRequestSchema,
-      req.body ?? {},
+    const request = parseInput(dashboardRequestSchema, req.body ?? {});
+    const named = request.enterprise_customer_slug || request.enterprise_customer_uuid;
+    const { data, stale } = await lastGood.read(
+      `${user.id}\n${request.enterprise_customer_slug ?? ''}\n${request.enterprise_customer_uuid ?? ''}`,
+      () => loadDashboard(user, request),
+      EMPTY_DASHBOARD,
     );
-    const links = await EnterpriseCustomerUser.findAll({
-      where: { userId: user.id, linked: true },
-      include: [{ model: EnterpriseCustomer, as: 'enterpriseCustomer' }],
-      order: [['id', 'ASC']],
-    });
-    let customer: EnterpriseCustomer | null;
-    if (slug || uuid) {
-      customer = await EnterpriseCustomer.findOne({ where: uuid ? { uuid } : { slug: slug! } });
-      if (!customer)
-        throw new NotFoundError(`No enterprise customer with ${uuid ? `uuid ${uuid}` : `slug "${slug}"`}.`);
-      assertEnterpriseAccess(user, customer.uuid);
-      if (slug && customer.slug !== slug) {
-        throw new ValidationError(
-          'enterprise_customer_slug and enterprise_customer_uuid name different customers.',
-          {
-            enterprise_customer_slug: 'Does not match enterprise_customer_uuid.',
-          },
-        );
-      }
-    } else {
-      customer = links.find((link) => link.active)?.enterpriseCustomer ?? null;
-    }
-    const enrollments = customer
-      ? await EnterpriseCourseEnrollment.findAll({
-          where: { userId: user.id, enterpriseCustomerUuid: customer.uuid },
-          order: [['id', 'ASC']],
-        })
-      : [];
-    const activeLink = links.find((link) => link.active);
-    flagScope(res, { enterpriseCustomerUuid: customer?.uuid ?? null });
-    res.json({
-      enterprise_customer: customer ? enterpriseCustomerJson(customer) : null,
-      all_linked_enterprise_customer_users: links.map((link) =>
-        enterpriseCustomerUserJson(link, user.username),
-      ),
-      active_enterprise_customer: activeLink?.enterpriseCustomer
-        ? enterpriseCustomerJson(activeLink.enterpriseCustomer)
-        : null,
-      enterprise_course_enrollments: enrollments.map(enrollmentJson),
-      errors: [],
-      warnings: [],
-    });
+    const uuid = data.enterprise_customer?.uuid ?? null;
+    // A remembered dashboard is shown only to a user who may still see that customer.
+    if (stale && uuid && named) assertEnterpriseAccess(user, uuid);
+    flagScope(res, { enterpriseCustomerUuid: uuid });
+    res.json({ ...data, errors: [], warnings: stale ? [DATABASE_WARNING] : [] });
   });
   return router;
 }

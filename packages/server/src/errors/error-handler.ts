@@ -1,6 +1,11 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { AppError, NotFoundError } from './app-error.js';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DatabaseUnavailableError,
+  isDatabaseUnavailable,
+} from './database-unavailable.js';
 
 interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -23,12 +28,21 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => {
 
 /**
  * The one place that maps errors to HTTP: an `AppError` keeps its status and code, a body the
- * JSON parser could not read is a 400, anything else is logged and answered with a bare 500.
+ * JSON parser could not read is a 400, a database that is away is a 503 `database_unavailable`
+ * with `Retry-After` (the client may retry; nothing was written), anything else is logged and
+ * answered with a bare 500.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, next) => {
-    if (res.headersSent) return next(err);
+  return (thrown, req, res, next) => {
+    if (res.headersSent) return next(thrown);
+    let err = thrown;
+    if (!(err instanceof AppError) && isDatabaseUnavailable(err)) {
+      logger.warn('database unavailable; answered 503', { method: req.method, path: req.path, error: err });
+      err = new DatabaseUnavailableError();
+    }
     if (err instanceof AppError) {
+      if (err instanceof DatabaseUnavailableError)
+        res.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
       res.status(err.status).json(toBody(err));
       return;
     }

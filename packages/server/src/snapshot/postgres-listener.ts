@@ -23,7 +23,11 @@ export function listenForSnapshotChanges(
   let reconnecting = false;
 
   const connect = async () => {
-    const next = new pg.Client({ connectionString: databaseUrl });
+    const next = new pg.Client({
+      connectionString: databaseUrl,
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+    });
     client = next;
     next.on('error', (error) => {
       logger.warn('flag snapshot: LISTEN connection lost', { error });
@@ -55,7 +59,8 @@ export function listenForSnapshotChanges(
       void connect();
     }, delay);
     retry.unref();
-    delay = Math.min(delay * 2, 10_000);
+    // Capped low: the poll covers the gap, but LISTEN should be back soon after the database is.
+    delay = Math.min(delay * 2, 2_000);
   };
 
   void connect();

@@ -27,6 +27,8 @@ export interface TestAppOptions {
   readonly dialect: TestDialect;
   readonly pollIntervalMs?: number;
   readonly config?: Partial<ServerConfig>;
+  /** Run on this database instead of a fresh one of `dialect` (it is still dropped by `close`). */
+  readonly database?: TestDatabase;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface TestAppOptions {
  * (SQLite file or Postgres), migrated. Logs and SQL statements are captured for assertions.
  */
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
-  const database = await createTestDatabase(options.dialect);
+  const database = options.database ?? (await createTestDatabase(options.dialect));
   const logs: LogEntry[] = [];
   const sql: string[] = [];
   const logger: Logger = {

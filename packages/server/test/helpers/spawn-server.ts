@@ -9,6 +9,8 @@ export interface SpawnedServer {
   readonly child: ChildProcess;
   readonly output: () => string;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, mid-request, as in a crash; resolves when it is gone. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -26,12 +28,13 @@ export function spawnServer(env: Record<string, string>, timeoutMs = 20_000): Pr
     },
   );
   let output = '';
-  const stop = () =>
+  const end = (signal: NodeJS.Signals) =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      child.kill(signal);
     });
+  const stop = () => end('SIGTERM');
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
@@ -42,7 +45,7 @@ export function spawnServer(env: Record<string, string>, timeoutMs = 20_000): Pr
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1]!, child, output: () => output, stop });
+        resolve({ url: match[1]!, child, output: () => output, stop, kill: () => end('SIGKILL') });
       }
     };
     child.stdout?.on('data', onData);

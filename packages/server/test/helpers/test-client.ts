@@ -16,6 +16,8 @@ export interface RequestOptions {
   readonly headers?: Record<string, string>;
   /** Send no cookies at all (a server-to-server call). */
   readonly noCookies?: boolean;
+  /** Aborts the request (fault tests bound every wait with `AbortSignal.timeout`). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -45,6 +47,7 @@ export class TestClient {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
     });
     const setCookies = new Map<string, string>();
     for (const line of response.headers.getSetCookie()) {

@@ -1,0 +1,3 @@
+import { describeRestartBurst } from './suites/restart-burst.suite.js';
+
+describeRestartBurst('postgres');
