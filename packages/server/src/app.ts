@@ -10,6 +10,7 @@ import { authRoutes, LOGIN_PATH } from './features/auth/auth-routes.js';
 import { authenticate } from './features/auth/authenticate.js';
 import { csrfProtection } from './features/auth/csrf.js';
 import { LoginRateLimiter } from './features/auth/login-rate-limit.js';
+import { rejectNulCharacters } from './features/shared/reject-nul-characters.js';
 import type { WaffleRuntime } from './runtime.js';
 import { staticApp } from './static/static-apps.js';
 
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.use(express.json({ limit: '1mb' }));
+  app.use(rejectNulCharacters);
   app.use(cookieParser());
   app.use(authenticate(runtime.sessions, runtime.logger));
   app.use(csrfProtection({ exempt: [LOGIN_PATH], secure }));
