@@ -2,6 +2,8 @@ import { Group, User } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
 import type { Actor } from '../admin/require-admin.js';
 import { recordAudit } from '../audit/audit-store.js';
+import { parseInput } from '../shared/parse-input.js';
+import { createUserSchema } from '../users/user-input.js';
 import { type UserJson, userJson } from '../users/user-service.js';
 import { hashPassword } from './password.js';
 
@@ -16,6 +18,7 @@ export async function ensureSuperuser(
   username: string,
   password: string,
 ): Promise<UserJson> {
+  parseInput(createUserSchema.pick({ username: true }), { username });
   const passwordHash = await hashPassword(password);
   const withGroups = { include: [{ model: Group, as: 'groups', through: { attributes: [] } }] };
   return inTransaction(async (ctx) => {
