@@ -10,7 +10,8 @@ import { hashPassword } from './password.js';
 /**
  * `WAFFLE_SUPERUSER=name:password` and `waffle-kit createsuperuser`: creates that user as an
  * active staff superuser, or resets the password and rights of an existing one, so a fresh
- * install has its first admin. Audited like every other change to a user.
+ * install has its first admin. The username follows the user name rules (a ValidationError
+ * otherwise). Audited like every other change to a user.
  */
 export async function ensureSuperuser(
   inTransaction: InTransaction,
