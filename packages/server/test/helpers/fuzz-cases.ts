@@ -121,6 +121,13 @@ const pollution = fc.constantFrom(
   '{"prototype":{"polluted":"yes"},"enterprise_customer_slug":"acme"}',
 );
 
+/** The same keys injected into every object of a route's own body, as raw JSON text. */
+const POLLUTERS = [
+  '"__proto__":{"is_superuser":true,"polluted":"yes"},',
+  '"constructor":{"prototype":{"is_superuser":true,"polluted":"yes"}},',
+  '"prototype":{"polluted":"yes"},',
+];
+
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 type FuzzBody = { headers: Record<string, string>; body?: string };
@@ -132,7 +139,14 @@ function bodyOf(shape: fc.Arbitrary<unknown>): fc.Arbitrary<FuzzBody> {
     { arbitrary: shape.map(json), weight: 14 },
     { arbitrary: fc.array(shape, { maxLength: 2 }).map(json), weight: 1 },
     { arbitrary: anyJson.map(json), weight: 2 },
-    { arbitrary: pollution.map((body) => ({ headers: JSON_TYPE, body })), weight: 2 },
+    { arbitrary: pollution.map((body) => ({ headers: JSON_TYPE, body })), weight: 1 },
+    {
+      arbitrary: fc.tuple(shape, fc.constantFrom(...POLLUTERS)).map(([value, key]) => ({
+        headers: JSON_TYPE,
+        body: (JSON.stringify(value) ?? '{}').replaceAll('{"', `{${key}"`),
+      })),
+      weight: 3,
+    },
     {
       arbitrary: fc
         .constantFrom('{bad', '', '{"a":', '\u0000', 'null', '"text"', '[1,2', '{"a":1}}')

@@ -149,6 +149,11 @@ export function describeFuzz(dialect: TestDialect): void {
           statuses[response.status] = (statuses[response.status] ?? 0) + 1;
           const what = brief(c, response);
 
+          // createTestApp runs the server in this process: a polluting request shows here at once.
+          expect(
+            Object.getOwnPropertyNames(Object.prototype).sort(),
+            `polluted Object.prototype: ${what}`,
+          ).toEqual(prototypeKeys);
           if (response.status >= 500) serverErrors++;
           expect(response.status, `5xx for ${what}`).toBeLessThan(500);
           if (response.status >= 400) {
