@@ -11,6 +11,7 @@ import { authRoutes, LOGIN_PATH } from './features/auth/auth-routes.js';
 import { authenticate } from './features/auth/authenticate.js';
 import { csrfProtection } from './features/auth/csrf.js';
 import { defaultLoginLimits, type LoginLimits } from './features/auth/login-rate-limit.js';
+import { rejectNulCharacters } from './features/shared/reject-nul-characters.js';
 import type { WaffleRuntime } from './runtime.js';
 import { securityHeaders } from './security/security-headers.js';
 import { staticApp } from './static/static-apps.js';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', Array.isArray(trustProxy) ? [...trustProxy] : trustProxy);
   app.use(securityHeaders({ https: secure }));
   app.use(express.json({ limit: '1mb' }));
+  app.use(rejectNulCharacters);
   app.use(cookieParser());
   app.use(authenticate(runtime.sessions, runtime.logger));
   app.use(csrfProtection({ exempt: [LOGIN_PATH], secure }));

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { seedDemoData } from './demo-api/demo-seed.js';
+import { answerClientErrorsInShape } from './errors/client-error.js';
 import { ensureSuperuser } from './features/auth/superuser.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { openRuntime, type WaffleRuntime } from './runtime.js';
@@ -66,6 +67,7 @@ export async function startServer(
       error ? reject(error) : resolve(listening),
     );
   });
+  answerClientErrorsInShape(server);
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {

@@ -21,6 +21,23 @@ function toBody(error: AppError): ErrorBody {
   };
 }
 
+/** express.json's own 4xx errors (by their `type`), with a code a client can act on. */
+const BODY_PARSER_ERRORS: Record<string, AppError> = {
+  'entity.parse.failed': new AppError(400, 'invalid_json', 'The request body is not valid JSON.'),
+  'entity.too.large': new AppError(413, 'payload_too_large', 'The request body is over the 1 MB limit.'),
+  'charset.unsupported': new AppError(415, 'unsupported_charset', 'Send the JSON body as UTF-8.'),
+  'encoding.unsupported': new AppError(
+    415,
+    'unsupported_encoding',
+    'Send the body uncompressed, or gzip, deflate or br.',
+  ),
+};
+
+function bodyParserError(err: { status?: unknown; type?: unknown } | undefined): AppError | undefined {
+  if (typeof err?.status !== 'number' || err.status < 400 || err.status >= 500) return undefined;
+  return typeof err.type === 'string' ? BODY_PARSER_ERRORS[err.type] : undefined;
+}
+
 /** 404 in the error shape for any `/api` route nobody answered. */
 export const notFoundHandler: RequestHandler = (_req, _res, next) => {
   next(new NotFoundError('No such endpoint.'));
@@ -28,9 +45,9 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => {
 
 /**
  * The one place that maps errors to HTTP: an `AppError` keeps its status and code, a body the
- * JSON parser could not read is a 400, a database that is away is a 503 `database_unavailable`
- * with `Retry-After` (the client may retry; nothing was written), anything else is logged and
- * answered with a bare 500.
+ * JSON parser could not read is a 400 (413 when too large, 415 for a charset or encoding it does not
+ * know), a database that is away is a 503 `database_unavailable` with `Retry-After` (the client may
+ * retry; nothing was written), anything else is logged and answered with a bare 500.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (thrown, req, res, next) => {
@@ -47,8 +64,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const status = typeof err?.status === 'number' ? err.status : 500;
-    if (status >= 400 && status < 500 && err?.type === 'entity.parse.failed') {
-      res.status(400).json(toBody(new AppError(400, 'invalid_json', 'The request body is not valid JSON.')));
+    const bodyError = bodyParserError(err);
+    if (bodyError) {
+      res.status(bodyError.status).json(toBody(bodyError));
       return;
     }
     if (status >= 400 && status < 500) {

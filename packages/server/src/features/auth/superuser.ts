@@ -2,13 +2,16 @@ import { Group, User } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
 import type { Actor } from '../admin/require-admin.js';
 import { recordAudit } from '../audit/audit-store.js';
+import { parseInput } from '../shared/parse-input.js';
+import { createUserSchema } from '../users/user-input.js';
 import { type UserJson, userJson } from '../users/user-service.js';
 import { hashPassword } from './password.js';
 
 /**
  * `WAFFLE_SUPERUSER=name:password` and `waffle-kit createsuperuser`: creates that user as an
  * active staff superuser, or resets the password and rights of an existing one, so a fresh
- * install has its first admin. Audited like every other change to a user.
+ * install has its first admin. The username follows the user name rules (a ValidationError
+ * otherwise). Audited like every other change to a user.
  */
 export async function ensureSuperuser(
   inTransaction: InTransaction,
@@ -16,6 +19,7 @@ export async function ensureSuperuser(
   username: string,
   password: string,
 ): Promise<UserJson> {
+  parseInput(createUserSchema.pick({ username: true }), { username });
   const passwordHash = await hashPassword(password);
   const withGroups = { include: [{ model: Group, as: 'groups', through: { attributes: [] } }] };
   return inTransaction(async (ctx) => {

@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import type { FlagSnapshot } from '../../snapshot/flag-snapshot.js';
+import { nameSchema } from '../flags/flag-input.js';
+import { parseParam } from '../shared/parse-input.js';
 import { explainFlag } from './explain-service.js';
 
 /** `GET /api/admin/flags/:name/explain?username=&enterprise_customer_uuid=`. */
@@ -8,7 +10,7 @@ export function explainRoutes(snapshot: FlagSnapshot): Router {
   router.get('/flags/:name/explain', async (req, res) => {
     const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
     res.json(
-      await explainFlag(snapshot, req.params.name, {
+      await explainFlag(snapshot, parseParam(nameSchema, req, 'name'), {
         username: text(req.query.username),
         enterpriseCustomerUuid: text(req.query.enterprise_customer_uuid),
       }),

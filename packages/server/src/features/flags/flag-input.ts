@@ -1,5 +1,6 @@
 import { FLAG_NAME_PATTERN, isValidPercent } from '@waffle-kit/core';
 import { z } from 'zod';
+import { groupNameSchema, usernameSchema } from '../users/user-input.js';
 
 /** Names of flags, switches and samples: 1-100 characters of `[A-Za-z0-9_.-]`. */
 export const nameSchema = z
@@ -28,8 +29,8 @@ const flagFields = {
   languages: z.array(
     z.string().regex(/^[A-Za-z0-9_-]{1,35}$/, 'Use language codes such as "en" or "pt-br".'),
   ),
-  users: z.array(z.string().min(1)),
-  groups: z.array(z.string().min(1)),
+  users: z.array(usernameSchema),
+  groups: z.array(groupNameSchema),
   rollout: z.boolean(),
   note: z.string().max(10_000),
   /** Replaces every enterprise percentage of the flag. */

@@ -1,14 +1,18 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import { z } from 'zod';
 import { actorOf } from '../admin/require-admin.js';
-import { expectedVersion, parseInput } from '../shared/parse-input.js';
+import { expectedVersion, parseInput, parseParam } from '../shared/parse-input.js';
 import {
   createFlagSchema,
   nameSchema,
   setEnterprisePercentageSchema,
   updateFlagSchema,
+  uuidSchema,
 } from './flag-input.js';
 import type { FlagService } from './flag-service.js';
+
+const flagName = (req: Request) => parseParam(nameSchema, req, 'name');
+const customerUuid = (req: Request) => parseParam(uuidSchema, req, 'uuid');
 
 const bulkSchema = z.strictObject({
   action: z.enum(['enable_everyone', 'disable_everyone', 'delete']),
@@ -36,29 +40,31 @@ export function flagRoutes(flags: FlagService): Router {
   });
 
   router.get('/flags/:name', async (req, res) => {
-    const flag = await flags.get(req.params.name);
+    const flag = await flags.get(flagName(req));
     res.set('ETag', `"${flag.version}"`).json(flag);
   });
 
   router.patch('/flags/:name', async (req, res) => {
+    const name = flagName(req);
     const input = parseInput(updateFlagSchema, req.body);
-    const flag = await flags.update(req.params.name, input, actorOf(req), expectedVersion(req));
+    const flag = await flags.update(name, input, actorOf(req), expectedVersion(req));
     res.set('ETag', `"${flag.version}"`).json(flag);
   });
 
   router.delete('/flags/:name', async (req, res) => {
-    await flags.remove(req.params.name, actorOf(req), expectedVersion(req));
+    await flags.remove(flagName(req), actorOf(req), expectedVersion(req));
     res.status(204).end();
   });
 
   router.put('/flags/:name/enterprise-percentages/:uuid', async (req, res) => {
+    const [name, uuid] = [flagName(req), customerUuid(req)];
     const { percent } = parseInput(setEnterprisePercentageSchema, req.body);
-    const flag = await flags.setEnterprisePercentage(req.params.name, req.params.uuid, percent, actorOf(req));
+    const flag = await flags.setEnterprisePercentage(name, uuid, percent, actorOf(req));
     res.set('ETag', `"${flag.version}"`).json(flag);
   });
 
   router.delete('/flags/:name/enterprise-percentages/:uuid', async (req, res) => {
-    const flag = await flags.deleteEnterprisePercentage(req.params.name, req.params.uuid, actorOf(req));
+    const flag = await flags.deleteEnterprisePercentage(flagName(req), customerUuid(req), actorOf(req));
     res.set('ETag', `"${flag.version}"`).json(flag);
   });
 

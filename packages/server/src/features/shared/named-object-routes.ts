@@ -1,8 +1,11 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import type { z } from 'zod';
 import { actorOf } from '../admin/require-admin.js';
+import { nameSchema } from '../flags/flag-input.js';
 import type { NamedObjectService } from './named-object-service.js';
-import { expectedVersion, parseInput } from './parse-input.js';
+import { expectedVersion, parseInput, parseParam } from './parse-input.js';
+
+const objectName = (req: Request) => parseParam(nameSchema, req, 'name');
 
 /** `GET|POST /<plural>`, `GET|PATCH|DELETE /<plural>/:name` for a flat named object. */
 export function namedObjectRoutes<Json extends { version: number }, Input>(
@@ -20,16 +23,17 @@ export function namedObjectRoutes<Json extends { version: number }, Input>(
     res.status(201).set('ETag', `"${created.version}"`).json(created);
   });
   router.get(`/${plural}/:name`, async (req, res) => {
-    const found = await service.get(req.params.name);
+    const found = await service.get(objectName(req));
     res.set('ETag', `"${found.version}"`).json(found);
   });
   router.patch(`/${plural}/:name`, async (req, res) => {
+    const name = objectName(req);
     const input = parseInput(schemas.update, req.body);
-    const updated = await service.update(req.params.name, input, actorOf(req), expectedVersion(req));
+    const updated = await service.update(name, input, actorOf(req), expectedVersion(req));
     res.set('ETag', `"${updated.version}"`).json(updated);
   });
   router.delete(`/${plural}/:name`, async (req, res) => {
-    await service.remove(req.params.name, actorOf(req), expectedVersion(req));
+    await service.remove(objectName(req), actorOf(req), expectedVersion(req));
     res.status(204).end();
   });
   return router;

@@ -9,16 +9,19 @@ import { AppError, ValidationError } from '../../errors/app-error.js';
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const fields: Record<string, string> = {};
+  // A Map, not an object: a field named `constructor` or `__proto__` must get its message too.
+  const fields = new Map<string, string>();
+  const add = (key: string, message: string) => {
+    if (!fields.has(key)) fields.set(key, message);
+  };
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= 'Unknown field.';
+      for (const key of issue.keys) add([...issue.path, key].join('.'), 'Unknown field.');
       continue;
     }
-    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
-    fields[key] ??= issue.message;
+    add(issue.path.length > 0 ? issue.path.join('.') : '_', issue.message);
   }
-  throw new ValidationError('The input is not valid; see fields.', fields);
+  throw new ValidationError('The input is not valid; see fields.', Object.fromEntries(fields));
 }
 
 /**
@@ -33,4 +36,16 @@ export function expectedVersion(req: Request): number | undefined {
     throw new AppError(400, 'bad_if_match', 'If-Match must be the object version, e.g. If-Match: 3.');
   }
   return version;
+}
+
+/**
+ * A name from the URL (`:name`, `:username`, `:uuid`), checked with the same schema as a name in
+ * a body: a name that could never exist is a 400 `validation_error`, not a lookup.
+ */
+export function parseParam(schema: z.ZodType<string>, req: Request, param: string): string {
+  const result = schema.safeParse(req.params[param]);
+  if (result.success) return result.data;
+  throw new ValidationError(`The ${param} in the URL is not valid.`, {
+    [param]: result.error.issues[0]?.message ?? 'Not valid.',
+  });
 }

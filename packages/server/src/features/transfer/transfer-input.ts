@@ -1,21 +1,16 @@
 import { z } from 'zod';
-import { createFlagSchema, nameSchema, percentSchema, uuidSchema } from '../flags/flag-input.js';
-import { usernameSchema } from '../users/user-input.js';
+import { ValidationError } from '../../errors/app-error.js';
+import { createEnterpriseCustomerSchema } from '../enterprise-customers/enterprise-customer-input.js';
+import { createFlagSchema, nameSchema, percentSchema } from '../flags/flag-input.js';
+import { groupNameSchema, usernameSchema } from '../users/user-input.js';
 
 /** The export format: all flag state plus the groups, users and customers it names. */
 export const flagStateDumpSchema = z.strictObject({
   format: z.literal('waffle-kit/1').optional(),
-  groups: z.array(z.string().min(1)).default([]),
+  groups: z.array(groupNameSchema).default([]),
   users: z.array(z.strictObject({ username: usernameSchema })).default([]),
   enterprise_customers: z
-    .array(
-      z.strictObject({
-        uuid: uuidSchema,
-        slug: z.string().min(1),
-        name: z.string().min(1),
-        active: z.boolean(),
-      }),
-    )
+    .array(createEnterpriseCustomerSchema.required({ uuid: true, active: true }))
     .default([]),
   flags: z.array(createFlagSchema).default([]),
   switches: z
@@ -74,7 +69,15 @@ export function normalizeDump(data: unknown): unknown {
       groups: [],
       users: [],
     };
-    for (const entry of data as Loose[]) {
+    for (const [index, entry] of (data as Loose[]).entries()) {
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+        throw new ValidationError(
+          'A dumpdata list holds objects like {"model": "waffle.flag", "fields": {...}}.',
+          {
+            [index]: 'Not an object.',
+          },
+        );
+      }
       const fields = (entry.fields ?? {}) as Loose;
       if (entry.model === 'waffle.flag') dump.flags.push(normalizeFlag(fields));
       else if (entry.model === 'waffle.switch') dump.switches.push(normalizeSample(fields));

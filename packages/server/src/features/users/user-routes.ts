@@ -1,8 +1,10 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import { actorOf } from '../admin/require-admin.js';
-import { expectedVersion, parseInput } from '../shared/parse-input.js';
-import { createGroupSchema, createUserSchema, updateUserSchema } from './user-input.js';
+import { expectedVersion, parseInput, parseParam } from '../shared/parse-input.js';
+import { createGroupSchema, createUserSchema, updateUserSchema, usernameSchema } from './user-input.js';
 import type { UserService } from './user-service.js';
+
+const username = (req: Request) => parseParam(usernameSchema, req, 'username');
 
 /** `/api/admin/users[/:username]` and `/api/admin/groups`. */
 export function userRoutes(users: UserService): Router {
@@ -15,14 +17,15 @@ export function userRoutes(users: UserService): Router {
     res.status(201).json(await users.create(parseInput(createUserSchema, req.body), actorOf(req)));
   });
   router.get('/users/:username', async (req, res) => {
-    const user = await users.get(req.params.username);
+    const user = await users.get(username(req));
     res
       .set('ETag', `"${user.version}"`)
-      .json({ ...user, enterprise_links: await users.links(req.params.username) });
+      .json({ ...user, enterprise_links: await users.links(user.username) });
   });
   router.patch('/users/:username', async (req, res) => {
+    const name = username(req);
     const input = parseInput(updateUserSchema, req.body);
-    const user = await users.update(req.params.username, input, actorOf(req), expectedVersion(req));
+    const user = await users.update(name, input, actorOf(req), expectedVersion(req));
     res.set('ETag', `"${user.version}"`).json(user);
   });
   router.get('/groups', async (_req, res) => {

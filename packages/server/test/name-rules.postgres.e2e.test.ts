@@ -1,0 +1,3 @@
+import { describeNameRules } from './suites/name-rules.suite.js';
+
+describeNameRules('postgres');
