@@ -1,0 +1,3 @@
+import { describeAuditAtomicity } from './suites/audit-atomicity.suite.js';
+
+describeAuditAtomicity('postgres');
