@@ -15,6 +15,8 @@ const MAX_ATTEMPTS = 60;
 interface Attempt {
   readonly writer: string;
   readonly note: string;
+  /** The version the writer read and sent as If-Match. */
+  readonly read: number;
   readonly response: TestResponse;
 }
 
@@ -27,13 +29,16 @@ interface Round {
 }
 
 /** Reads the flag, then PATCHes a new note with `If-Match: <the version read>`. */
-async function readThenWrite(client: TestClient, note: string): Promise<TestResponse> {
-  const read = await client.get(FLAG_PATH);
-  if (read.status !== 200) return read;
-  return client.request('PATCH', FLAG_PATH, {
+async function readThenWrite(
+  client: TestClient,
+  note: string,
+): Promise<{ read: number; response: TestResponse }> {
+  const { body } = await client.get(FLAG_PATH);
+  const response = await client.request('PATCH', FLAG_PATH, {
     body: { note },
-    headers: { 'if-match': `"${read.body.version}"` },
+    headers: { 'if-match': `"${body.version}"` },
   });
+  return { read: body.version, response };
 }
 
 /**
@@ -77,8 +82,8 @@ export function describeConcurrency(dialect: TestDialect): void {
         writers.map(async ({ username, client }) => {
           for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             const note = `round ${index}, ${username}, attempt ${attempt}`;
-            const response = await readThenWrite(client, note);
-            attempts.push({ writer: username, note, response });
+            const { read, response } = await readThenWrite(client, note);
+            attempts.push({ writer: username, note, read, response });
             if (!retry || response.status !== 409) return;
           }
         }),
@@ -116,7 +121,9 @@ export function describeConcurrency(dialect: TestDialect): void {
             error: { code: 'conflict', message: expect.any(String), fields: expect.any(Object) },
           });
         }
-        // Each landed write is the next version: none was based on a state another write replaced.
+        // Each landed write is the next version after the one it read: none overwrote a change it
+        // had not seen (a lost update), and versions go up one by one.
+        expect(landed.map((a) => a.response.body.version)).toEqual(landed.map((a) => a.read + 1));
         expect(landed.map((a) => a.response.body.version)).toEqual(
           landed.map((_, i) => round.versionBefore + 1 + i),
         );
