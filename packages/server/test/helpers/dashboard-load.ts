@@ -30,8 +30,10 @@ export interface DashboardLoadResult {
   readonly timeouts: number;
   readonly non2xx: number;
   readonly p99: number;
-  /** Bodies that failed `check` or went back in snapshot version on their connection. */
-  readonly bad: number;
+  /** Bodies that failed `check` (a torn change, a wrong flag value) or were not a 200. */
+  readonly torn: number;
+  /** Bodies whose snapshot version was older than the one before on their connection. */
+  readonly regressions: number;
   /** Bodies looked at (every response). */
   readonly checked: number;
   /** The first few problems, for the failure message. */
@@ -51,11 +53,10 @@ export async function loadDashboard(options: DashboardLoadOptions): Promise<Dash
   );
   const headers = callers.map((caller) => sessionHeaders(caller.token));
   let next = 0;
-  let bad = 0;
-  let checked = 0;
+  const counts = { torn: 0, regressions: 0, checked: 0 };
   const problems: string[] = [];
-  const report = (problem: string) => {
-    bad++;
+  const report = (kind: 'torn' | 'regressions', problem: string) => {
+    counts[kind]++;
     if (problems.length < 5) problems.push(problem);
   };
 
@@ -75,16 +76,16 @@ export async function loadDashboard(options: DashboardLoadOptions): Promise<Dash
             return { ...request, headers: headers[index], body: bodies[index] };
           },
           onResponse(status, text) {
-            checked++;
-            if (status !== 200) return report(`status ${status}: ${text.slice(0, 200)}`);
+            counts.checked++;
+            if (status !== 200) return report('torn', `status ${status}: ${text.slice(0, 200)}`);
             const body: Json = JSON.parse(text);
             const version: number = body.enterprise_features_meta?.version;
             if (!(version >= lastVersion)) {
-              report(`snapshot version ${version} after ${lastVersion} on one connection`);
+              report('regressions', `snapshot version ${version} after ${lastVersion} on one connection`);
             }
             lastVersion = version;
             const problem = check(body);
-            if (problem) report(problem);
+            if (problem) report('torn', problem);
           },
         },
       ]);
@@ -96,8 +97,7 @@ export async function loadDashboard(options: DashboardLoadOptions): Promise<Dash
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     p99: result.latency.p99,
-    bad,
-    checked,
+    ...counts,
     problems,
   };
 }

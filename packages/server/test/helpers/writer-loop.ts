@@ -13,19 +13,16 @@ export interface WriterLoop {
 }
 
 /**
- * Runs `write(round)` (round 0, 1, 2, ...) until stopped, `pauseMs` apart: the admin activity
- * that goes on while a load test reads. A write that throws fails `stop()`.
+ * Runs `write()` again and again until stopped, `pauseMs` apart: the admin activity that goes on
+ * while a load test reads. A write that throws fails `stop()`.
  */
-export function startWriterLoop(
-  write: (round: number) => Promise<TestResponse>,
-  pauseMs: number,
-): WriterLoop {
+export function startWriterLoop(write: () => Promise<TestResponse>, pauseMs: number): WriterLoop {
   let stopped = false;
   let landed = 0;
   const failures: string[] = [];
   const done = (async () => {
-    for (let round = 0; !stopped; round++) {
-      const response = await write(round);
+    while (!stopped) {
+      const response = await write();
       if (response.status === 200) landed++;
       else failures.push(`${response.status} ${JSON.stringify(response.body)}`);
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
