@@ -29,6 +29,8 @@ export interface TestAppOptions {
   readonly config?: Partial<ServerConfig>;
   /** Run on this database instead of a fresh one of `dialect` (it is still dropped by `close`). */
   readonly database?: TestDatabase;
+  /** Keep every SQL statement in `sql` (default true; load tests turn it off, it grows per request). */
+  readonly captureSql?: boolean;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
         secureCookies: false,
         ...options.config,
       },
-      { logger, onSql: (statement) => sql.push(statement) },
+      { logger, onSql: options.captureSql === false ? undefined : (statement) => sql.push(statement) },
     );
   } catch (error) {
     await database.drop();

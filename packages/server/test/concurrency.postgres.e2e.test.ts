@@ -1,0 +1,3 @@
+import { describeConcurrency } from './suites/concurrency.suite.js';
+
+describeConcurrency('postgres');

@@ -1,0 +1,3 @@
+import { describeLoad } from './suites/load.suite.js';
+
+describeLoad('postgres');
