@@ -80,6 +80,7 @@ describe('the waffle-kit CLI on a SQLite file', { timeout: 90_000 }, () => {
     const unknownUser = await cli('flag', 'cli.flag', '-u', 'ghost');
     const unknownCommand = await cli('frobnicate');
     const badSwitch = await cli('switch', 'x', 'maybe');
+    const shortPassword = await cli('createsuperuser', 'shorty', '--password', 'x');
 
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('This flag does not exist.');
@@ -89,6 +90,9 @@ describe('the waffle-kit CLI on a SQLite file', { timeout: 90_000 }, () => {
     expect(unknownUser.stderr).toContain('users: Unknown user: ghost.');
     expect(unknownCommand.status).toBe(2);
     expect(badSwitch.status).toBe(2);
+    expect(shortPassword.status).toBe(1);
+    expect(shortPassword.stderr).toContain('password: Use at least 8 characters.');
+    expect(await readRows(db, "SELECT id FROM waffle_users WHERE username = 'shorty'")).toEqual([]);
   });
 
   it('manages switches and samples, explains a flag and deletes', async () => {

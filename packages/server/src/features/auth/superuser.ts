@@ -10,8 +10,8 @@ import { hashPassword } from './password.js';
 /**
  * `WAFFLE_SUPERUSER=name:password` and `waffle-kit createsuperuser`: creates that user as an
  * active staff superuser, or resets the password and rights of an existing one, so a fresh
- * install has its first admin. The username follows the user name rules (a ValidationError
- * otherwise). Audited like every other change to a user.
+ * install has its first admin. The username and password follow the API's user rules (a
+ * ValidationError otherwise: a short password is refused here as in `POST /api/admin/users`). Audited like every other change to a user.
  */
 export async function ensureSuperuser(
   inTransaction: InTransaction,
@@ -19,7 +19,7 @@ export async function ensureSuperuser(
   username: string,
   password: string,
 ): Promise<UserJson> {
-  parseInput(createUserSchema.pick({ username: true }), { username });
+  parseInput(createUserSchema.pick({ username: true, password: true }), { username, password });
   const passwordHash = await hashPassword(password);
   const withGroups = { include: [{ model: Group, as: 'groups', through: { attributes: [] } }] };
   return inTransaction(async (ctx) => {
