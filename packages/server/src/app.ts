@@ -5,7 +5,7 @@ import { enterpriseLearnerRoutes } from './demo-api/enterprise-learner-routes.js
 import { learnerDashboardRoutes } from './demo-api/learner-dashboard-routes.js';
 import { waffleStatusRoutes } from './demo-api/waffle-status-routes.js';
 import { embedFlags } from './embedding/embed-flags.js';
-import { errorHandler, notFoundHandler } from './errors/error-handler.js';
+import { errorHandler, JSON_BODY_LIMIT, notFoundHandler } from './errors/error-handler.js';
 import { adminRoutes } from './features/admin/admin-routes.js';
 import { authRoutes, LOGIN_PATH } from './features/auth/auth-routes.js';
 import { authenticate } from './features/auth/authenticate.js';
@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps): Express {
   const trustProxy = deps.trustProxy ?? false;
   app.set('trust proxy', Array.isArray(trustProxy) ? [...trustProxy] : trustProxy);
   app.use(securityHeaders({ https: secure }));
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(rejectNulCharacters);
   app.use(cookieParser());
   app.use(authenticate(runtime.sessions, runtime.logger));

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors/app-error.js';
+import { uuidSchema } from '../features/flags/flag-input.js';
 import { parseInput } from '../features/shared/parse-input.js';
-
-/** An enterprise customer uuid as a request may name it (any case), lower-cased as it is stored. */
-export const enterpriseUuidSchema = z
-  .string('Use an enterprise customer uuid.')
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-    'Use an enterprise customer uuid such as 3f6c1e2a-0b1d-4c8e-9f00-1a2b3c4d5e6f.',
-  )
-  .transform((uuid) => uuid.toLowerCase());
 
 /**
  * One query parameter as a string (null when absent or empty). A repeated (`?x=A&x=B`) or
@@ -29,7 +21,7 @@ export function singleQueryValue(query: Record<string, unknown>, name: string): 
 export function enterpriseUuidQuery(query: Record<string, unknown>): string | null {
   const value = singleQueryValue(query, 'enterprise_customer_uuid');
   if (value === null) return null;
-  return parseInput(z.object({ enterprise_customer_uuid: enterpriseUuidSchema }), {
+  return parseInput(z.object({ enterprise_customer_uuid: uuidSchema }), {
     enterprise_customer_uuid: value,
   }).enterprise_customer_uuid;
 }

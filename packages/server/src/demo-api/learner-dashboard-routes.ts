@@ -8,10 +8,10 @@ import {
 import { flagScope } from '../embedding/embed-flags.js';
 import { getRequestUser, type RequestUser } from '../embedding/request-user.js';
 import { NotFoundError, ValidationError } from '../errors/app-error.js';
+import { uuidSchema } from '../features/flags/flag-input.js';
 import { parseInput } from '../features/shared/parse-input.js';
 import type { Logger } from '../logger.js';
 import { assertEnterpriseAccess, requireUser } from './enterprise-access.js';
-import { enterpriseUuidSchema } from './enterprise-params.js';
 import { LastGoodHostData } from './last-good-host-data.js';
 import { enrollmentJson, enterpriseCustomerJson, enterpriseCustomerUserJson } from './serializers.js';
 
@@ -19,7 +19,7 @@ import { enrollmentJson, enterpriseCustomerJson, enterpriseCustomerUserJson } fr
 const dashboardRequestSchema = z.object(
   {
     enterprise_customer_slug: z.string('Must be a string.').nullish(),
-    enterprise_customer_uuid: enterpriseUuidSchema.nullish(),
+    enterprise_customer_uuid: uuidSchema.nullish(),
   },
   'Send a JSON object.',
 );

@@ -21,10 +21,17 @@ function toBody(error: AppError): ErrorBody {
   };
 }
 
+/** The largest JSON body `createApp` parses (express.json's `limit`), named in the 413's message. */
+export const JSON_BODY_LIMIT = '1mb';
+
 /** express.json's own 4xx errors (by their `type`), with a code a client can act on. */
 const BODY_PARSER_ERRORS: Record<string, AppError> = {
   'entity.parse.failed': new AppError(400, 'invalid_json', 'The request body is not valid JSON.'),
-  'entity.too.large': new AppError(413, 'payload_too_large', 'The request body is over the 1 MB limit.'),
+  'entity.too.large': new AppError(
+    413,
+    'payload_too_large',
+    `The request body is over the ${JSON_BODY_LIMIT} limit.`,
+  ),
   'charset.unsupported': new AppError(415, 'unsupported_charset', 'Send the JSON body as UTF-8.'),
   'encoding.unsupported': new AppError(
     415,

@@ -103,6 +103,41 @@ export function describeAdminPeople(dialect: TestDialect): void {
       expect(await databaseState()).toEqual(before);
     });
 
+    it('keeps the API’s uuid and note rules on import: upper-case uuids stored lower-cased, long notes refused', async () => {
+      const apiUuid = 'ABCDEF01-2345-4678-9ABC-DEF012345678';
+      const importUuid = 'ABCDEF01-2345-4678-9ABC-DEF012345679';
+      const created = await staff.post(`${ADMIN}/enterprise-customers`, {
+        uuid: apiUuid,
+        slug: 'upper-api',
+        name: 'Upper API',
+      });
+      expect(created.status).toBe(201);
+      const imported = await staff.post(`${ADMIN}/import`, {
+        enterprise_customers: [
+          { uuid: importUuid, slug: 'upper-import', name: 'Upper import', active: true },
+        ],
+      });
+      expect(imported.status).toBe(200);
+      const uuids = (await staff.get(`${ADMIN}/enterprise-customers`)).body.results.map(
+        (customer: { uuid: string }) => customer.uuid,
+      );
+      expect(uuids).toEqual(expect.arrayContaining([apiUuid.toLowerCase(), importUuid.toLowerCase()]));
+      expect(uuids).not.toContain(importUuid);
+
+      const before = await databaseState();
+      const note = 'n'.repeat(10_001);
+      for (const body of [
+        { switches: [{ name: 'long.note', active: true, note }] },
+        { samples: [{ name: 'long.note', percent: 5, note }] },
+        { flags: [{ name: 'long.note', note }] },
+      ]) {
+        const response = await staff.post(`${ADMIN}/import`, body);
+        expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBe(400);
+        expect(response.body.error.code).toBe('validation_error');
+      }
+      expect(await databaseState()).toEqual(before);
+    });
+
     it('rejects linking an unknown user and writes nothing', async () => {
       const before = await databaseState();
 

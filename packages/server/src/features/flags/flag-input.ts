@@ -12,7 +12,17 @@ export const percentSchema = z
   .number({ error: 'Enter a number from 0.0 to 100.0.' })
   .refine(isValidPercent, 'Use a number from 0.0 to 100.0 with at most one decimal.');
 
-export const uuidSchema = z.string().regex(/^[0-9a-fA-F-]{36}$/, 'Use an enterprise customer uuid.');
+/** An enterprise customer uuid as a request may write it (any case), lower-cased as it is stored. */
+export const uuidSchema = z
+  .string('Use an enterprise customer uuid.')
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'Use an enterprise customer uuid such as 3f6c1e2a-0b1d-4c8e-9f00-1a2b3c4d5e6f.',
+  )
+  .transform((uuid) => uuid.toLowerCase());
+
+/** Free text an admin attaches to a flag, switch or sample. */
+export const noteSchema = z.string().max(10_000);
 
 export const enterprisePercentageSchema = z.strictObject({
   enterprise_customer_uuid: uuidSchema,
@@ -32,7 +42,7 @@ const flagFields = {
   users: z.array(usernameSchema),
   groups: z.array(groupNameSchema),
   rollout: z.boolean(),
-  note: z.string().max(10_000),
+  note: noteSchema,
   /** Replaces every enterprise percentage of the flag. */
   enterprise_percentages: z.array(enterprisePercentageSchema),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { nameSchema, percentSchema } from '../flags/flag-input.js';
+import { nameSchema, noteSchema, percentSchema } from '../flags/flag-input.js';
 
-const sampleFields = { percent: percentSchema, note: z.string().max(10_000) };
+const sampleFields = { percent: percentSchema, note: noteSchema };
 
 /** A sample to create: a name and its percent, optionally a note. */
 export const createSampleSchema = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { nameSchema } from '../flags/flag-input.js';
+import { nameSchema, noteSchema } from '../flags/flag-input.js';
 
-const switchFields = { active: z.boolean(), note: z.string().max(10_000) };
+const switchFields = { active: z.boolean(), note: noteSchema };
 
 /** A switch to create: a name, optionally `active` and `note`. */
 export const createSwitchSchema = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../../errors/app-error.js';
 import { createEnterpriseCustomerSchema } from '../enterprise-customers/enterprise-customer-input.js';
-import { createFlagSchema, nameSchema, percentSchema } from '../flags/flag-input.js';
+import { createFlagSchema, nameSchema, noteSchema, percentSchema } from '../flags/flag-input.js';
 import { groupNameSchema, usernameSchema } from '../users/user-input.js';
 
 /** The export format: all flag state plus the groups, users and customers it names. */
@@ -14,10 +14,10 @@ export const flagStateDumpSchema = z.strictObject({
     .default([]),
   flags: z.array(createFlagSchema).default([]),
   switches: z
-    .array(z.strictObject({ name: nameSchema, active: z.boolean(), note: z.string().default('') }))
+    .array(z.strictObject({ name: nameSchema, active: z.boolean(), note: noteSchema.default('') }))
     .default([]),
   samples: z
-    .array(z.strictObject({ name: nameSchema, percent: percentSchema, note: z.string().default('') }))
+    .array(z.strictObject({ name: nameSchema, percent: percentSchema, note: noteSchema.default('') }))
     .default([]),
 });
 
