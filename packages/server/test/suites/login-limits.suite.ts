@@ -130,6 +130,7 @@ export function describeLoginLimits(dialect: TestDialect): void {
     beforeAll(async () => {
       app = await createTestApp({ dialect, config: { trustProxy: ['loopback'] } });
       for (const username of ['nora', 'olga', 'pete']) await app.build.user({ username });
+      await app.build.user({ username: 'ada', isStaff: true });
       second = await spawnSecond();
     }, 40_000);
 
@@ -180,6 +181,25 @@ export function describeLoginLimits(dialect: TestDialect): void {
       expect((counts[401] ?? 0) + (counts[429] ?? 0)).toBe(30);
       expect(counts[401]).toBeLessThanOrEqual(20);
       expect(counts[401]).toBeGreaterThan(0);
+    });
+
+    it('counts failed logins racing with admin writes and signed-in reads in the same process, without a 5xx', async () => {
+      const admin = app.client();
+      await admin.login('ada', TEST_PASSWORD);
+      const [writes, logins, reads] = await Promise.all([
+        Promise.all(
+          Array.from({ length: 20 }, (_, i) => admin.post('/api/admin/flags', { name: `race.flag_${i}` })),
+        ),
+        Promise.all(addresses(40, 100).map((address, i) => guess(app.url, `ghost-${i}`, address))),
+        Promise.all(Array.from({ length: 40 }, () => admin.get('/api/auth/me'))),
+      ]);
+      console.log(
+        `[concurrency] login limits (${dialect}): 20 admin writes -> ${JSON.stringify(statusCounts(writes))}, 40 failed logins -> ${JSON.stringify(statusCounts(logins))}, 40 signed-in reads -> ${JSON.stringify(statusCounts(reads))}, all at once in one process`,
+      );
+
+      expect(statusCounts(writes)).toEqual({ 201: 20 });
+      expect(statusCounts(logins)).toEqual({ 401: 40 });
+      expect(statusCounts(reads)).toEqual({ 200: 40 });
     });
   });
 }
