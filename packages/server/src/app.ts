@@ -10,7 +10,11 @@ import { adminRoutes } from './features/admin/admin-routes.js';
 import { authRoutes, LOGIN_PATH } from './features/auth/auth-routes.js';
 import { authenticate } from './features/auth/authenticate.js';
 import { csrfProtection } from './features/auth/csrf.js';
-import { defaultLoginLimits, type LoginLimits } from './features/auth/login-rate-limit.js';
+import {
+  DEFAULT_LOGIN_LIMITS,
+  type LoginLimits,
+  LoginRateLimiter,
+} from './features/auth/login-rate-limit.js';
 import { rejectNulCharacters } from './features/shared/reject-nul-characters.js';
 import type { WaffleRuntime } from './runtime.js';
 import { securityHeaders } from './security/security-headers.js';
@@ -22,7 +26,10 @@ export interface AppDeps {
   /** Built apps to serve at `/` and `/admin/` when their folder has an `index.html`. */
   readonly learnerPortalDir?: string;
   readonly adminPortalDir?: string;
-  /** Failed logins allowed per address and username, per address and per account (defaultLoginLimits). */
+  /**
+   * Failed logins allowed per address and username, per address and per account in a window
+   * (DEFAULT_LOGIN_LIMITS), counted in the database: every process on it should use the same.
+   */
   readonly loginLimits?: LoginLimits;
   /**
    * Express `trust proxy`: whose `X-Forwarded-For`/`-Proto` decide `req.ip` and `req.secure` (none
@@ -53,7 +60,7 @@ export function createApp(deps: AppDeps): Express {
     '/api/auth',
     authRoutes({
       sessions: runtime.sessions,
-      limits: deps.loginLimits ?? defaultLoginLimits(),
+      limiter: new LoginRateLimiter(runtime.sequelize, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS),
       secureCookies: secure,
     }),
   );

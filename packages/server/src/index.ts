@@ -26,6 +26,7 @@ export {
   ValidationError,
 } from './errors/app-error.js';
 export { errorHandler } from './errors/error-handler.js';
+export { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './features/auth/login-rate-limit.js';
 export { hashPassword, verifyPassword } from './features/auth/password.js';
 export { consoleLogger, type Logger, silentLogger } from './logger.js';
 export { openRuntime, type RuntimeOptions, type WaffleRuntime } from './runtime.js';

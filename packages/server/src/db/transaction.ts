@@ -15,22 +15,45 @@ export function transactionOptions(sequelize: Sequelize): TransactionOptions {
   return sequelize.getDialect() === 'sqlite' ? { type: Transaction.TYPES.IMMEDIATE } : {};
 }
 
-type Queue = <T>(run: () => Promise<T>) => Promise<T>;
+/** Runs jobs one after another, in the order they were queued; a failed job does not stop the next. */
+export type SerialQueue = <T>(run: () => Promise<T>) => Promise<T>;
 
-/**
- * SQLite has one writer at a time. This process's writers wait their turn here, not in SQLite's
- * busy handler: node-sqlite3 runs statements on the four libuv threads, and four writers
- * sleeping in the busy handler starve the one that holds the lock (every write then times out).
- * The busy timeout still covers other processes (the CLI). Postgres needs no queue.
- */
-function writeQueue(sequelize: Sequelize): Queue {
-  if (sequelize.getDialect() !== 'sqlite') return (run) => run();
+/** A fresh queue that runs one job at a time, for work that must not interleave with itself. */
+export function serialQueue(): SerialQueue {
   let tail: Promise<unknown> = Promise.resolve();
   return (run) => {
     const result = tail.then(run);
     tail = result.catch(() => undefined);
     return result;
   };
+}
+
+const writeQueues = new WeakMap<Sequelize, SerialQueue>();
+
+/**
+ * SQLite has one writer at a time. This process's writers wait their turn here, not in SQLite's
+ * busy handler: node-sqlite3 runs statements on the four libuv threads, and four writers
+ * sleeping in the busy handler starve the one that holds the lock (every write then times out).
+ * The busy timeout still covers other processes (the CLI). Postgres needs no queue. One queue
+ * per Sequelize instance, shared by every transaction and plain write on it.
+ */
+function writeQueue(sequelize: Sequelize): SerialQueue {
+  if (sequelize.getDialect() !== 'sqlite') return (run) => run();
+  let queue = writeQueues.get(sequelize);
+  if (!queue) {
+    queue = serialQueue();
+    writeQueues.set(sequelize, queue);
+  }
+  return queue;
+}
+
+/**
+ * Runs `write` (plain statements, no transaction, no snapshot bump: login bookkeeping, not flag
+ * state) in the same SQLite write queue as `inTransaction`, so it never waits in the busy handler
+ * beside this process's transactions. On Postgres it runs at once.
+ */
+export function queuedWrite<T>(sequelize: Sequelize, write: () => Promise<T>): Promise<T> {
+  return writeQueue(sequelize)(write);
 }
 
 /**

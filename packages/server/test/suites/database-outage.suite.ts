@@ -12,6 +12,7 @@ const FAULTS = 3;
 const LEARNER_REQUESTS_PER_FAULT = 60;
 const ADMIN_WRITES_PER_FAULT = 8;
 const ADMIN_READS_PER_FAULT = 4;
+const LOGINS_PER_FAULT = 2;
 /** Longer than any bounded wait of the server (5 s connect/acquire): an abort here is a hang. */
 const HANG = 20_000;
 /** How long recovery may take before the test gives up (a bound, not an assertion). */
@@ -106,7 +107,7 @@ export function describeDatabaseOutage(label: string, open: () => Promise<Outage
       await subject?.app.close();
     });
 
-    it('keeps learners at 200 with the last good flags, answers admins 503, and recovers without losing a row', async () => {
+    it('keeps learners at 200 with the last good flags, answers admins and logins 503, and recovers without losing a row', async () => {
       const { app, fault } = subject;
       const learner = app.client();
       await learner.login('lina', TEST_PASSWORD);
@@ -123,6 +124,7 @@ export function describeDatabaseOutage(label: string, open: () => Promise<Outage
       let learnerRequests = 0;
       let adminWrites = 0;
       let adminReads = 0;
+      let logins = 0;
       let rowsLost = 0;
       const versions: number[] = [];
       for (let f = 0; f < FAULTS; f++) {
@@ -163,7 +165,15 @@ export function describeDatabaseOutage(label: string, open: () => Promise<Outage
           kind: 'read',
           response: await bounded(admin, 'GET', i % 2 === 0 ? '/api/admin/flags' : '/api/admin/audit'),
         }));
-        const outcomes = await inParallel([...writeTasks, ...readTasks, ...learnerTasks], 6);
+        // Login needs the database for the user and for counting the failure: 503, never a 500.
+        const loginTasks = Array.from({ length: LOGINS_PER_FAULT }, (_, i) => async () => ({
+          kind: 'login',
+          response: await bounded(app.client(), 'POST', '/api/auth/login', {
+            username: 'lina',
+            password: i % 2 === 0 ? TEST_PASSWORD : 'wrong guess',
+          }),
+        }));
+        const outcomes = await inParallel([...writeTasks, ...readTasks, ...loginTasks, ...learnerTasks], 6);
         await fault.restore();
 
         for (const { kind, response } of outcomes) {
@@ -175,11 +185,9 @@ export function describeDatabaseOutage(label: string, open: () => Promise<Outage
               expect(response.body.enterprise_course_enrollments).toEqual(baseline.enrollments);
           } else {
             if (kind === 'write') adminWrites++;
-            else adminReads++;
-            expect(
-              response.status,
-              `admin ${kind} during outage ${f}: ${JSON.stringify(response.body)}`,
-            ).toBe(503);
+            else if (kind === 'read') adminReads++;
+            else logins++;
+            expect(response.status, `${kind} during outage ${f}: ${JSON.stringify(response.body)}`).toBe(503);
             expect(response.body.error.code).toBe('database_unavailable');
             expect(response.headers.get('retry-after')).toBe('5');
           }
@@ -219,7 +227,7 @@ export function describeDatabaseOutage(label: string, open: () => Promise<Outage
       expect(visible, 'a change by another process after recovery reaches the server').toBe(true);
 
       console.log(
-        `[faults] ${label}: ${FAULTS} faults injected (${fault.description}), ${learnerRequests} learner requests during outage all 200 with versions ${versions.join('/')}, ${adminWrites} admin writes -> 503, ${adminReads} admin reads -> 503, recovery: ${rowsLost} rows lost, another process's write visible in ${visibleMs} ms (${subject.propagation})`,
+        `[faults] ${label}: ${FAULTS} faults injected (${fault.description}), ${learnerRequests} learner requests during outage all 200 with versions ${versions.join('/')}, ${adminWrites} admin writes -> 503, ${adminReads} admin reads -> 503, ${logins} logins -> 503, recovery: ${rowsLost} rows lost, another process's write visible in ${visibleMs} ms (${subject.propagation})`,
       );
     }, 180_000);
   });

@@ -11,7 +11,7 @@ import {
 import { SESSION_COOKIE, sessionToken } from './authenticate.js';
 import { secureCookie } from './cookie-security.js';
 import { setCsrfCookie } from './csrf.js';
-import type { LoginLimits, LoginRateLimiter } from './login-rate-limit.js';
+import type { LoginRateLimiter } from './login-rate-limit.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { SESSION_LIFETIME_MS, type SessionStore } from './session-store.js';
 
@@ -34,7 +34,8 @@ export function userJson(user: RequestUser) {
 
 export interface AuthRoutesDeps {
   readonly sessions: SessionStore;
-  readonly limits: LoginLimits;
+  /** Counts failed logins (shared by every process on the database). */
+  readonly limiter: LoginRateLimiter;
   /** `WAFFLE_SECURE_COOKIES=1`: `Secure` cookies even when the request does not look like HTTPS. */
   readonly secureCookies: boolean;
 }
@@ -44,7 +45,7 @@ export interface AuthRoutesDeps {
  * new session (and CSRF token) and ends the one the request came with, so a session id planted
  * before login is worth nothing after it.
  */
-export function authRoutes({ sessions, limits, secureCookies }: AuthRoutesDeps): Router {
+export function authRoutes({ sessions, limiter, secureCookies }: AuthRoutesDeps): Router {
   const router = Router();
 
   router.post('/login', async (req, res) => {
@@ -55,20 +56,11 @@ export function authRoutes({ sessions, limits, secureCookies }: AuthRoutesDeps):
     if (typeof username !== 'string' || typeof password !== 'string' || Object.keys(fields).length > 0) {
       throw new ValidationError('Username and password are required.', fields);
     }
-    const address = String(req.ip);
-    const account = username.toLowerCase();
-    const userKey = `${address}:${account}`;
-    const counters: Array<[LoginRateLimiter, string]> = [
-      [limits.perUser, userKey],
-      [limits.perAddress, address],
-      [limits.perAccount, account],
-    ];
-    const wait = Math.max(...counters.map(([limiter, key]) => limiter.retryAfterMs(key)));
-    if (wait > 0) {
-      res.set('Retry-After', String(Math.ceil(wait / 1000)));
+    const admission = await limiter.admit(String(req.ip), username.toLowerCase());
+    if (!admission.admitted) {
+      res.set('Retry-After', String(Math.ceil(admission.retryAfterMs / 1000)));
       throw new RateLimitedError('Too many failed logins; wait before trying again.');
     }
-    for (const [limiter, key] of counters) limiter.fail(key);
     const user = await User.findOne({ where: { username } });
     // An unknown username costs the same scrypt run, so timing does not tell which names exist.
     dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
@@ -76,9 +68,7 @@ export function authRoutes({ sessions, limits, secureCookies }: AuthRoutesDeps):
     if (!user?.isActive || !valid) {
       throw new AppError(401, 'invalid_credentials', 'The username or password is wrong.');
     }
-    limits.perUser.reset(userKey);
-    limits.perAddress.forgive(address);
-    limits.perAccount.forgive(account);
+    await limiter.succeeded(admission.attempt);
     const previous = sessionToken(req);
     if (previous) await sessions.destroy(previous.token);
     const token = await sessions.create(user.id);

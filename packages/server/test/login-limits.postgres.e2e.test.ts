@@ -1,0 +1,3 @@
+import { describeLoginLimits } from './suites/login-limits.suite.js';
+
+describeLoginLimits('postgres');
