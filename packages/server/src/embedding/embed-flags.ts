@@ -1,7 +1,7 @@
 import { evaluateAll, evaluateSwitches, type TestingCookie } from '@waffle-kit/core';
 import type { Request, RequestHandler, Response } from 'express';
-import { secureCookie } from '../features/auth/cookie-security.js';
 import type { Logger } from '../logger.js';
+import { overHttps } from '../security/over-https.js';
 import type { FlagSnapshot } from '../snapshot/flag-snapshot.js';
 import { ensureAnonymousId } from './anonymous-id.js';
 import { buildEvaluationContext } from './request-context.js';
@@ -58,7 +58,7 @@ export function evaluateForResponse(
   const compiled = snapshot.compiled;
   const version = snapshot.version;
   const user = getRequestUser(req) ?? null;
-  const secure = secureCookie(req, options.secureCookies);
+  const secure = overHttps(req, options.secureCookies);
   const anonymousId = user === null ? ensureAnonymousId(req, res, secure) : null;
   const uuid = scope.enterpriseCustomerUuid ?? null;
   const cookies: TestingCookie[] = [];

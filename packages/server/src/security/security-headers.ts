@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import { overHttps } from './over-https.js';
 
 // What the built learner portal and admin page need, and nothing more: every script, style,
 // request and image comes from this origin (the admin page's favicon is a `data:` URL). The
@@ -43,7 +44,7 @@ export interface SecurityHeadersOptions {
  */
 export function securityHeaders(options: SecurityHeadersOptions): RequestHandler {
   return (req: Request, res, next) => {
-    const https = options.https || req.secure;
+    const https = overHttps(req, options.https);
     res.set(ALWAYS);
     res.set('Content-Security-Policy', contentSecurityPolicy(https));
     if (https) res.set('Strict-Transport-Security', HSTS);

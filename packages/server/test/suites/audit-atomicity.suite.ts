@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENTERPRISES } from '../../src/demo-api/demo-seed.js';
-import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import type { TestApp } from '../helpers/create-test-app.js';
 import { changedTables, dumpDatabase } from '../helpers/database-dump.js';
+import { openDemoApp } from '../helpers/demo-app.js';
 import type { TestClient } from '../helpers/test-client.js';
 import type { TestDialect } from '../helpers/test-database.js';
 
@@ -73,11 +74,7 @@ export function describeAuditAtomicity(dialect: TestDialect): void {
     let learner: TestClient;
 
     beforeAll(async () => {
-      app = await createTestApp({ dialect, config: { seed: 'demo' } });
-      admin = app.client();
-      await admin.login('admin', 'admin-demo');
-      learner = app.client();
-      await learner.login('alice', 'alice-demo');
+      ({ app, admin, learner } = await openDemoApp(dialect));
     });
 
     afterAll(async () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import type { TestApp } from '../helpers/create-test-app.js';
 import { changedTables, type DatabaseDump, dumpDatabase } from '../helpers/database-dump.js';
+import { openDemoApp } from '../helpers/demo-app.js';
 import { FUZZ_ROUTE_COUNT, type FuzzCase, fuzzCase } from '../helpers/fuzz-cases.js';
 import { isErrorShape, type RawResponse, rawRequest } from '../helpers/raw-request.js';
 import type { TestClient } from '../helpers/test-client.js';
@@ -35,11 +36,7 @@ export function describeFuzz(dialect: TestDialect): void {
     let learner: TestClient;
 
     beforeAll(async () => {
-      app = await createTestApp({ dialect, config: { seed: 'demo' } });
-      admin = app.client();
-      await admin.login('admin', 'admin-demo');
-      learner = app.client();
-      await learner.login('alice', 'alice-demo');
+      ({ app, admin, learner } = await openDemoApp(dialect));
     });
 
     afterAll(async () => {

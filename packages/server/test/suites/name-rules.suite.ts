@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENTERPRISES } from '../../src/demo-api/demo-seed.js';
-import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import type { TestApp } from '../helpers/create-test-app.js';
 import { dumpDatabase } from '../helpers/database-dump.js';
+import { openDemoApp } from '../helpers/demo-app.js';
 import { isErrorShape, rawRequest } from '../helpers/raw-request.js';
 import { runCli } from '../helpers/run-cli.js';
 import type { TestClient } from '../helpers/test-client.js';
@@ -75,9 +76,7 @@ export function describeNameRules(dialect: TestDialect): void {
     let admin: TestClient;
 
     beforeAll(async () => {
-      app = await createTestApp({ dialect, config: { seed: 'demo' } });
-      admin = app.client();
-      await admin.login('admin', 'admin-demo');
+      ({ app, admin } = await openDemoApp(dialect));
     });
 
     afterAll(async () => {

@@ -8,8 +8,8 @@ import {
   RateLimitedError,
   ValidationError,
 } from '../../errors/app-error.js';
+import { overHttps } from '../../security/over-https.js';
 import { SESSION_COOKIE, sessionToken } from './authenticate.js';
-import { secureCookie } from './cookie-security.js';
 import { setCsrfCookie } from './csrf.js';
 import type { LoginRateLimiter } from './login-rate-limit.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -72,7 +72,7 @@ export function authRoutes({ sessions, limiter, secureCookies }: AuthRoutesDeps)
     const previous = sessionToken(req);
     if (previous) await sessions.destroy(previous.token);
     const token = await sessions.create(user.id);
-    const secure = secureCookie(req, secureCookies);
+    const secure = overHttps(req, secureCookies);
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',

@@ -1,8 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../errors/app-error.js';
+import { overHttps } from '../../security/over-https.js';
 import { isBearerRequest } from './authenticate.js';
-import { secureCookie } from './cookie-security.js';
 
 export const CSRF_COOKIE = 'csrftoken';
 export const CSRF_HEADER = 'x-csrftoken';
@@ -33,7 +33,7 @@ export function csrfProtection(options: { exempt: readonly string[]; secure: boo
   return (req: Request, res, next) => {
     if (isBearerRequest(req)) return next();
     const cookie: unknown = req.cookies?.[CSRF_COOKIE];
-    if (typeof cookie !== 'string' || cookie === '') setCsrfCookie(res, secureCookie(req, options.secure));
+    if (typeof cookie !== 'string' || cookie === '') setCsrfCookie(res, overHttps(req, options.secure));
     if (SAFE_METHODS.has(req.method) || exempt.has(req.path)) return next();
     const header = req.get(CSRF_HEADER);
     if (typeof cookie !== 'string' || cookie === '' || !header || !same(cookie, header)) {
