@@ -2,10 +2,10 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ChromiumContext, launchChromium } from '@waffle-kit/test-services/chromium';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { AdminClient } from './admin-client.js';
-import { type Chromium, launchChromium } from './chromium.js';
 import { CspWatch } from './csp-watch.js';
 import { type DemoServer, startDemoServer } from './demo-server.js';
 import { expectShownLiterally, PAYLOADS, plantPayloads, XSS_LEARNER } from './xss-payloads.js';
@@ -22,7 +22,7 @@ const B = 'Acme Learning';
 const ADMIN = { username: 'admin', password: 'admin-demo' };
 
 let server: DemoServer | undefined;
-let browser: Chromium | undefined;
+let browser: ChromiumContext | undefined;
 let csp: CspWatch;
 
 beforeAll(async () => {

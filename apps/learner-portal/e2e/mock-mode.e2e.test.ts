@@ -3,16 +3,16 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ChromiumContext, launchChromium } from '@waffle-kit/test-services/chromium';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Chromium, launchChromium } from './chromium.js';
 
 const APP = dirname(dirname(fileURLToPath(import.meta.url)));
 const OUT = join(APP, 'test-output');
 const BUILD = join(OUT, 'mock-build');
 
 let server: PreviewServer | undefined;
-let browser: Chromium | undefined;
+let browser: ChromiumContext | undefined;
 let origin = '';
 
 beforeAll(async () => {

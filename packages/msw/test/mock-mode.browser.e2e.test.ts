@@ -1,12 +1,11 @@
 // @vitest-environment node
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { launchBrowser } from '@waffle-kit/test-services/chromium';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServedPage, servePage } from './browser/serve-page.js';
 
 // The README's browser example (examples/mock-mode.tsx) in a real Chromium: MSW's service worker
 // answers the flag endpoints (the page's server has no API at all), and the panel flips flags.
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
 describe('mock mode in Chromium (setupFlagWorker, examples/mock-mode.tsx)', () => {
   let served: ServedPage;
   let browser: Browser;
@@ -14,14 +13,7 @@ describe('mock mode in Chromium (setupFlagWorker, examples/mock-mode.tsx)', () =
 
   beforeAll(async () => {
     served = await servePage();
-    try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    } catch (error) {
-      throw new Error(
-        `Chromium did not start from ${CHROMIUM} (${(error as Error).message.split('\n')[0]}). ` +
-          'Install it (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH.',
-      );
-    }
+    browser = await launchBrowser();
     page = await browser.newPage();
     await page.goto(served.url);
   }, 60_000);
@@ -42,8 +34,14 @@ describe('mock mode in Chromium (setupFlagWorker, examples/mock-mode.tsx)', () =
     await page.getByRole('heading', { name: 'New dashboard' }).waitFor();
     await page.getByLabel('enterprise.search').check();
     await page.getByRole('searchbox', { name: 'Search courses' }).waitFor();
+    const newDashboard = page.getByRole('heading', { name: 'New dashboard' });
+    expect(await newDashboard.count()).toBe(1);
     await page.getByLabel('enterprise.dashboard_v2').uncheck();
-    await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+    await newDashboard.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(await newDashboard.count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Dashboard', exact: true }).count()).toBe(1);
+    // The other flag's feature is untouched by the change.
+    expect(await page.getByRole('searchbox', { name: 'Search courses' }).count()).toBe(1);
   });
 
   it('answers in the page with the wire format: the worker served the flags', async () => {

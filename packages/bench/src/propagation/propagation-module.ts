@@ -1,8 +1,8 @@
+import { createScratchDatabase, openPostgres } from '@waffle-kit/test-services/postgres';
 import { startBenchServer } from '../http/bench-server.js';
 import { login, requestJson } from '../http/session.js';
 import { integer } from '../report/table.js';
 import type { BenchModule, Section } from '../suite.js';
-import { createScratchDatabase } from './postgres-database.js';
 
 /** A demo flag that is a plain on/off switch for everyone (`everyone: true` in the seed). */
 const FLAG = 'enterprise.new_catalog_search';
@@ -33,7 +33,9 @@ export const propagationModule: BenchModule = {
   id: 'propagation',
   async run({ quick, log }): Promise<Section> {
     const samples = quick ? 5 : 50;
-    const database = await createScratchDatabase();
+    const postgres = await openPostgres();
+    log(`propagation: Postgres: ${postgres.description}`);
+    const database = await createScratchDatabase(postgres.url, 'waffle_bench');
     const servers: Awaited<ReturnType<typeof startBenchServer>>[] = [];
     try {
       log('propagation: starting two server processes on a scratch Postgres database');
@@ -86,6 +88,7 @@ export const propagationModule: BenchModule = {
     } finally {
       for (const server of servers) await server.stop();
       await database.drop();
+      await postgres.close();
     }
   },
 };

@@ -1,13 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import {
+  adminQuery as adminQueryOn,
+  createScratchDatabase,
+  DEFAULT_POSTGRES_URL,
+} from '@waffle-kit/test-services/postgres';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
-export const TEST_POSTGRES_URL =
-  process.env.WAFFLE_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
+/** The run's Postgres: `WAFFLE_TEST_POSTGRES_URL`, which the global setup sets when it provisions one. */
+export const TEST_POSTGRES_URL = process.env.WAFFLE_TEST_POSTGRES_URL || DEFAULT_POSTGRES_URL;
 
 export interface TestDatabase {
   readonly url: string;
@@ -18,22 +21,8 @@ export interface TestDatabase {
 }
 
 /** Runs SQL on the Postgres server as the admin user (outside the test's own database). */
-export async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(
-      `Postgres is not reachable at ${TEST_POSTGRES_URL} (${(error as Error).message}). ` +
-        'The server tests run on Postgres as well as SQLite: start it (bash .ci/run does) ' +
-        'or point WAFFLE_TEST_POSTGRES_URL at one.',
-    );
-  }
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+export function adminQuery(sql: string): Promise<void> {
+  return adminQueryOn(TEST_POSTGRES_URL, sql);
 }
 
 /**
@@ -52,16 +41,5 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
       },
     };
   }
-  const name = `waffle_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    dialect,
-    name,
-    async drop() {
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
+  return { ...(await createScratchDatabase(TEST_POSTGRES_URL, 'waffle_test')), dialect };
 }
