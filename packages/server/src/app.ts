@@ -1,8 +1,10 @@
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { TrustProxy } from './config.js';
+import { rawReader } from './db/raw-query.js';
 import { enterpriseLearnerRoutes } from './demo-api/enterprise-learner-routes.js';
 import { learnerDashboardRoutes } from './demo-api/learner-dashboard-routes.js';
+import { LearnerStore } from './demo-api/learner-store.js';
 import { waffleStatusRoutes } from './demo-api/waffle-status-routes.js';
 import { embedFlags } from './embedding/embed-flags.js';
 import { errorHandler, JSON_BODY_LIMIT, notFoundHandler } from './errors/error-handler.js';
@@ -64,16 +66,17 @@ export function createApp(deps: AppDeps): Express {
       secureCookies: secure,
     }),
   );
-  app.use(enterpriseLearnerRoutes(embed, runtime.logger));
-  app.use(learnerDashboardRoutes(embed, runtime.logger));
+  const learner = new LearnerStore(rawReader(runtime.sequelize));
+  app.use(enterpriseLearnerRoutes(embed, learner, runtime.logger));
+  app.use(learnerDashboardRoutes(embed, learner, runtime.logger));
   app.use(waffleStatusRoutes(embedOptions));
   app.use('/api/admin', adminRoutes(runtime.inTransaction, runtime.snapshot));
 
   app.use(['/api', '/enterprise/api'], notFoundHandler);
   const admin = deps.adminPortalDir ? staticApp(deps.adminPortalDir) : null;
   if (admin) app.use('/admin', admin);
-  const learner = deps.learnerPortalDir ? staticApp(deps.learnerPortalDir) : null;
-  if (learner) app.use('/', learner);
+  const portal = deps.learnerPortalDir ? staticApp(deps.learnerPortalDir) : null;
+  if (portal) app.use('/', portal);
 
   app.use(errorHandler(runtime.logger));
   return app;

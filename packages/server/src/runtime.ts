@@ -62,7 +62,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<WaffleRuntim
     snapshot,
     sync,
     inTransaction: createInTransaction(sequelize, () => sync.refresh()),
-    sessions: new SessionStore(options.secret),
+    sessions: new SessionStore(options.secret, sequelize),
     logger: options.logger,
     async close() {
       if (closed) return;

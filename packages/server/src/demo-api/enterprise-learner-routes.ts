@@ -1,5 +1,4 @@
 import { type RequestHandler, Router } from 'express';
-import { EnterpriseCustomer, EnterpriseCustomerUser, User } from '../db/models/index.js';
 import { flagScope } from '../embedding/embed-flags.js';
 import { getRequestUser } from '../embedding/request-user.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/app-error.js';
@@ -7,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { assertEnterpriseAccess, canSeeAnyEnterprise, requireUser } from './enterprise-access.js';
 import { enterpriseUuidQuery, singleQueryValue } from './enterprise-params.js';
 import { LastGoodHostData } from './last-good-host-data.js';
+import type { LearnerStore } from './learner-store.js';
 import { enterpriseCustomerUserJson } from './serializers.js';
 
 /** One page of a user's enterprise links, as read from the database. */
@@ -30,7 +30,7 @@ function positiveInt(value: unknown, fallback: number, max = Number.MAX_SAFE_INT
  * `enterprise_features_by_customer` (one evaluation per listed customer). While the database is
  * unavailable it answers the last good page for the same question (or an empty one).
  */
-export function enterpriseLearnerRoutes(embed: RequestHandler, logger: Logger): Router {
+export function enterpriseLearnerRoutes(embed: RequestHandler, store: LearnerStore, logger: Logger): Router {
   const router = Router();
   const lastGood = new LastGoodHostData<LinkPage>(logger);
   router.get('/enterprise/api/v1/enterprise-learner/', embed, async (req, res) => {
@@ -44,28 +44,18 @@ export function enterpriseLearnerRoutes(embed: RequestHandler, logger: Logger): 
     const pageSize = positiveInt(req.query.page_size, 10, 100);
     const page = positiveInt(req.query.page, 1);
     const load = async (): Promise<LinkPage> => {
-      const subject =
-        username === viewer.username ? { id: viewer.id } : await User.findOne({ where: { username } });
-      if (!subject) throw new NotFoundError('No such user.');
-      const where = {
-        userId: subject.id,
-        linked: true,
-        ...(filterUuid ? { enterpriseCustomerUuid: filterUuid } : {}),
-      };
-      const { count, rows } = await EnterpriseCustomerUser.findAndCountAll({
-        where,
-        include: [{ model: EnterpriseCustomer, as: 'enterpriseCustomer' }],
-        order: [['id', 'ASC']],
+      const subjectId = username === viewer.username ? viewer.id : await store.userId(username);
+      if (subjectId === null) throw new NotFoundError('No such user.');
+      const { count, links } = await store.linkPage(subjectId, {
+        customerUuid: filterUuid ?? null,
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
       return {
         count,
-        results: rows.map((link) => enterpriseCustomerUserJson(link, username)),
+        results: links.map((link) => enterpriseCustomerUserJson(link, username)),
         // docs/wire-format.md: one evaluation per customer the user is an active, linked member of.
-        customers: [
-          ...new Set(rows.filter((link) => link.active).map((link) => link.enterpriseCustomerUuid)),
-        ],
+        customers: [...new Set(links.filter((link) => link.active).map((link) => link.customerUuid))],
       };
     };
     const key = [viewer.id, username, filterUuid ?? '', page, pageSize].join('\n');

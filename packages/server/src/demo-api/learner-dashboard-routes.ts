@@ -1,10 +1,5 @@
 import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import {
-  EnterpriseCourseEnrollment,
-  EnterpriseCustomer,
-  EnterpriseCustomerUser,
-} from '../db/models/index.js';
 import { flagScope } from '../embedding/embed-flags.js';
 import { getRequestUser, type RequestUser } from '../embedding/request-user.js';
 import { NotFoundError, ValidationError } from '../errors/app-error.js';
@@ -13,6 +8,7 @@ import { parseInput } from '../features/shared/parse-input.js';
 import type { Logger } from '../logger.js';
 import { assertEnterpriseAccess, requireUser } from './enterprise-access.js';
 import { LastGoodHostData } from './last-good-host-data.js';
+import type { CustomerRow, LearnerStore, LinkRow } from './learner-store.js';
 import { enrollmentJson, enterpriseCustomerJson, enterpriseCustomerUserJson } from './serializers.js';
 
 /** The dashboard request: a JSON object naming the customer by slug or uuid (or neither). */
@@ -48,12 +44,13 @@ const DATABASE_WARNING = {
 
 /** The customer a request names (checked against the user's links), or the first active link's. */
 async function findCustomer(
+  store: LearnerStore,
   user: RequestUser,
   { enterprise_customer_slug: slug, enterprise_customer_uuid: uuid }: DashboardRequest,
-  links: EnterpriseCustomerUser[],
-): Promise<EnterpriseCustomer | null> {
-  if (!slug && !uuid) return links.find((link) => link.active)?.enterpriseCustomer ?? null;
-  const customer = await EnterpriseCustomer.findOne({ where: uuid ? { uuid } : { slug: slug! } });
+  links: readonly LinkRow[],
+): Promise<CustomerRow | null> {
+  if (!slug && !uuid) return links.find((link) => link.active)?.customer ?? null;
+  const customer = await store.customer(uuid ? { uuid } : { slug: slug! });
   if (!customer)
     throw new NotFoundError(`No enterprise customer with ${uuid ? `uuid ${uuid}` : `slug "${slug}"`}.`);
   assertEnterpriseAccess(user, customer.uuid);
@@ -68,28 +65,21 @@ async function findCustomer(
   return customer;
 }
 
-async function loadDashboard(user: RequestUser, request: DashboardRequest): Promise<Dashboard> {
-  const links = await EnterpriseCustomerUser.findAll({
-    where: { userId: user.id, linked: true },
-    include: [{ model: EnterpriseCustomer, as: 'enterpriseCustomer' }],
-    order: [['id', 'ASC']],
-  });
-  const customer = await findCustomer(user, request, links);
-  const enrollments = customer
-    ? await EnterpriseCourseEnrollment.findAll({
-        where: { userId: user.id, enterpriseCustomerUuid: customer.uuid },
-        order: [['id', 'ASC']],
-      })
-    : [];
-  const activeLink = links.find((link) => link.active);
+async function loadDashboard(
+  store: LearnerStore,
+  user: RequestUser,
+  request: DashboardRequest,
+): Promise<Dashboard> {
+  const links = await store.links(user.id);
+  const customer = await findCustomer(store, user, request, links);
+  const enrollments = customer ? await store.enrollments(user.id, customer.uuid) : [];
+  const activeCustomer = links.find((link) => link.active)?.customer;
   return {
     enterprise_customer: customer ? enterpriseCustomerJson(customer) : null,
     all_linked_enterprise_customer_users: links.map((link) =>
       enterpriseCustomerUserJson(link, user.username),
     ),
-    active_enterprise_customer: activeLink?.enterpriseCustomer
-      ? enterpriseCustomerJson(activeLink.enterpriseCustomer)
-      : null,
+    active_enterprise_customer: activeCustomer ? enterpriseCustomerJson(activeCustomer) : null,
     enterprise_course_enrollments: enrollments.map(enrollmentJson),
   };
 }
@@ -101,7 +91,7 @@ async function loadDashboard(user: RequestUser, request: DashboardRequest): Prom
  * bearer token (BFF). While the database is unavailable it answers the last good dashboard of
  * that user and question, with a `database_unavailable` warning, so the flags still arrive.
  */
-export function learnerDashboardRoutes(embed: RequestHandler, logger: Logger): Router {
+export function learnerDashboardRoutes(embed: RequestHandler, store: LearnerStore, logger: Logger): Router {
   const router = Router();
   const lastGood = new LastGoodHostData<Dashboard>(logger);
   router.post('/api/v1/bffs/learner/dashboard/', embed, async (req, res) => {
@@ -110,7 +100,7 @@ export function learnerDashboardRoutes(embed: RequestHandler, logger: Logger): R
     const named = request.enterprise_customer_slug || request.enterprise_customer_uuid;
     const { data, stale } = await lastGood.read(
       `${user.id}\n${request.enterprise_customer_slug ?? ''}\n${request.enterprise_customer_uuid ?? ''}`,
-      () => loadDashboard(user, request),
+      () => loadDashboard(store, user, request),
       EMPTY_DASHBOARD,
     );
     const uuid = data.enterprise_customer?.uuid ?? null;

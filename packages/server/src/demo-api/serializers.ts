@@ -1,8 +1,4 @@
-import type {
-  EnterpriseCourseEnrollment,
-  EnterpriseCustomer,
-  EnterpriseCustomerUser,
-} from '../db/models/index.js';
+import type { CustomerRow, EnrollmentRow, LinkRow } from './learner-store.js';
 
 export interface EnterpriseCustomerJson {
   uuid: string;
@@ -11,22 +7,22 @@ export interface EnterpriseCustomerJson {
   active: boolean;
 }
 
-export function enterpriseCustomerJson(customer: EnterpriseCustomer): EnterpriseCustomerJson {
-  return { uuid: customer.uuid, slug: customer.slug, name: customer.name, active: Boolean(customer.active) };
+export function enterpriseCustomerJson(customer: CustomerRow): EnterpriseCustomerJson {
+  return { uuid: customer.uuid, slug: customer.slug, name: customer.name, active: customer.active };
 }
 
-export function enterpriseCustomerUserJson(link: EnterpriseCustomerUser, username: string) {
+export function enterpriseCustomerUserJson(link: LinkRow, username: string) {
   return {
-    id: Number(link.id),
-    active: Boolean(link.active),
-    linked: Boolean(link.linked),
+    id: link.id,
+    active: link.active,
+    linked: link.linked,
     user_id: link.userId,
     user: { id: link.userId, username },
-    enterprise_customer: link.enterpriseCustomer ? enterpriseCustomerJson(link.enterpriseCustomer) : null,
+    enterprise_customer: link.customer ? enterpriseCustomerJson(link.customer) : null,
   };
 }
 
-export function enrollmentJson(enrollment: EnterpriseCourseEnrollment) {
+export function enrollmentJson(enrollment: EnrollmentRow) {
   return {
     course_run_id: enrollment.courseRunId,
     display_name: enrollment.displayName,

@@ -52,8 +52,14 @@ export function describeSnapshot(dialect: TestDialect): void {
       ).toBe(true);
       expect(servingSql.length).toBeGreaterThan(0); // the counter sees the session and enrollment queries
       expect(servingSql.filter((sql) => FLAG_STATE.test(sql))).toEqual([]);
-      // Only the cheap version check touches the snapshot's tables, and not once per request.
-      const versionChecks = servingSql.filter((sql) => sql.includes('waffle_snapshot_version'));
+      // Identity is one statement per request (session row and version), the user comes from the cache.
+      const identity = servingSql.filter((sql) => sql.includes('FROM waffle_sessions'));
+      expect(identity.length).toBe(100);
+      expect(servingSql.filter((sql) => sql.includes('waffle_users')).length).toBe(0);
+      // Apart from it only the cheap version poll touches the snapshot's tables, and not once per request.
+      const versionChecks = servingSql.filter(
+        (sql) => sql.includes('waffle_snapshot_version') && !sql.includes('waffle_sessions'),
+      );
       expect(versionChecks.length).toBeLessThan(100);
       expect(reloadSql.filter((sql) => FLAG_STATE.test(sql)).length).toBeGreaterThanOrEqual(6);
     });

@@ -1,6 +1,6 @@
 import { Op, type Transaction } from 'sequelize';
 import { containsText } from '../../db/contains-text.js';
-import { EnterpriseCustomerUser, Group, User, UserGroup } from '../../db/models/index.js';
+import { EnterpriseCustomerUser, Group, SessionModel, User, UserGroup } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/app-error.js';
 import type { Actor } from '../admin/require-admin.js';
@@ -139,6 +139,8 @@ export function userService(inTransaction: InTransaction) {
         });
         if (count !== 1)
           throw new ConflictError(`The user "${username}" changed since you read it; reload and try again.`);
+        // A new password ends every session of the user (as Django's does), in every process at once.
+        if (passwordHash) await SessionModel.destroy({ where: { userId: user.id }, transaction });
         if (ids) {
           await UserGroup.destroy({ where: { userId: user.id }, transaction });
           await UserGroup.bulkCreate(

@@ -1,0 +1,3 @@
+import { describeIdentityInvalidation } from './suites/identity-invalidation.suite.js';
+
+describeIdentityInvalidation('sqlite');
