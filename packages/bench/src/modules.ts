@@ -1,6 +1,7 @@
 import { clientModule } from './client/client-module.js';
 import { evaluationModule } from './evaluation/evaluation-module.js';
 import { httpModule } from './http/http-module.js';
+import { serverCostModule } from './http/server-cost-module.js';
 import { propagationModule } from './propagation/propagation-module.js';
 import { scalingModule } from './scaling/scaling-module.js';
 import type { BenchModule } from './suite.js';
@@ -10,6 +11,7 @@ export const MODULES: readonly BenchModule[] = [
   evaluationModule,
   scalingModule,
   httpModule,
+  serverCostModule,
   propagationModule,
   clientModule,
 ];

@@ -54,8 +54,14 @@ it('shows the what’s-new banner when enterprise.signed_in_banner is on, and le
 });
 
 it('shows no banner when the flag and the switch are off', async () => {
-  renderPortal({ username: 'alice', path: '/acme/', flags: { 'enterprise.signed_in_banner': false } });
-  expect(await screen.findByText('Data Science 101')).toBeTruthy();
+  renderPortal({
+    username: 'alice',
+    path: '/acme/',
+    // The streak card is the control: once it shows, the responses carrying these values arrived.
+    flags: { 'enterprise.signed_in_banner': false, 'enterprise.beta_group_feature': true },
+    switches: { 'enterprise.maintenance_banner': false },
+  });
+  expect(await screen.findByRole('heading', { name: 'Learning streak' })).toBeTruthy();
   expect(screen.queryByText('New this term, alice:')).toBeNull();
   expect(screen.queryByText('Scheduled maintenance:')).toBeNull();
 });

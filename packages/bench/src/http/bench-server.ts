@@ -2,7 +2,9 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ServerMessage } from './server-messages.js';
 
-const ENTRY = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+const SERVER_ENTRY = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+/** The hand-written floor app (`floor-process.ts`). */
+export const FLOOR_ENTRY = fileURLToPath(new URL('./floor-process.ts', import.meta.url));
 
 export interface BenchServer {
   /** The server's own app: flags embedded. */
@@ -15,11 +17,14 @@ export interface BenchServer {
 }
 
 /**
- * Starts `server-process.ts` in a Node process of its own (TypeScript sources through tsx) and
- * resolves once it listens. Bounded: a server that is not up in `timeoutMs` is killed.
+ * Starts `server-process.ts` (or `entry`) in a Node process of its own (TypeScript sources
+ * through tsx) and resolves once it listens. Bounded: a server that is not up in `timeoutMs` is killed.
  */
-export function startBenchServer(env: Record<string, string>, timeoutMs = 60_000): Promise<BenchServer> {
-  const child: ChildProcess = fork(ENTRY, [], {
+export function startBenchServer(
+  env: Record<string, string>,
+  { timeoutMs = 60_000, entry = SERVER_ENTRY } = {},
+): Promise<BenchServer> {
+  const child: ChildProcess = fork(entry, [], {
     execArgv: ['--conditions=@waffle-kit/source', '--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -1,17 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { integer } from '../report/table.js';
 import type { BenchModule, Section } from '../suite.js';
 import { startBenchServer } from './bench-server.js';
+import { CONNECTIONS, load, pool } from './load.js';
 import { login, requestJson, type Session } from './session.js';
 
 const DASHBOARD = '/api/v1/bffs/learner/dashboard/';
 const BODY = { enterprise_customer_slug: 'acme' };
 /** The demo's flagged screen: alice at Acme sees the v2 dashboard (100% for Acme). */
 const SCREEN_FLAG = 'enterprise.dashboard_v2';
-const CONNECTIONS = 10;
 
 interface Round {
   readonly requestsPerSecond: number;
@@ -22,23 +21,8 @@ interface Round {
   readonly flagReads: number;
 }
 
-async function load(url: string, session: Session, seconds: number): Promise<autocannon.Result> {
-  const result = await autocannon({
-    url: `${url}${DASHBOARD}`,
-    method: 'POST',
-    headers: session.headers,
-    body: JSON.stringify(BODY),
-    connections: CONNECTIONS,
-    duration: seconds,
-  });
-  if (result.errors > 0 || result.non2xx > 0) {
-    throw new Error(`${url}: ${result.errors} errors and ${result.non2xx} non-2xx responses under load`);
-  }
-  return result;
-}
-
-const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const loadDashboard = (url: string, session: Session, seconds: number) =>
+  load({ url: `${url}${DASHBOARD}`, method: 'POST', headers: session.headers, body: BODY }, seconds);
 
 /**
  * Part 3: the learner dashboard with flags embedded against the same route with embedding
@@ -68,25 +52,22 @@ export const httpModule: BenchModule = {
       const rounds = quick ? 1 : 10;
       const seconds = 2;
       log(`http: warming up (${quick ? 1 : 3} s each)`);
-      await load(server.embeddedUrl, session, quick ? 1 : 3);
-      await load(server.plainUrl, session, quick ? 1 : 3);
+      await loadDashboard(server.embeddedUrl, session, quick ? 1 : 3);
+      await loadDashboard(server.plainUrl, session, quick ? 1 : 3);
       await server.takeSql();
       const results: Record<'embedded' | 'plain', Round[]> = { embedded: [], plain: [] };
       for (let round = 0; round < rounds; round++) {
         for (const variant of ['embedded', 'plain'] as const) {
           log(`http: ${variant}, round ${round + 1} of ${rounds} (${seconds} s)`);
-          const result = await load(
+          const result = await loadDashboard(
             variant === 'embedded' ? server.embeddedUrl : server.plainUrl,
             session,
             seconds,
           );
           const sql = await server.takeSql();
-          const requests = result.requests.total;
+          const { requests } = result;
           results[variant].push({
-            requestsPerSecond: requests / (result.duration || seconds),
-            p50: result.latency.p50,
-            p99: result.latency.p99,
-            requests,
+            ...result,
             statements: sql.total / requests,
             flagReads: sql.flagReads,
           });
@@ -96,11 +77,12 @@ export const httpModule: BenchModule = {
       // percentiles are the median round's.
       const summary = (variant: 'embedded' | 'plain') => {
         const list = results[variant];
-        const requests = list.reduce((sum, r) => sum + r.requests, 0);
+        const pooled = pool(list);
+        const { requests } = pooled;
         return {
-          rps: requests / list.reduce((sum, r) => sum + r.requests / r.requestsPerSecond, 0),
-          p50: median(list.map((r) => r.p50)),
-          p99: median(list.map((r) => r.p99)),
+          rps: pooled.requestsPerSecond,
+          p50: pooled.p50,
+          p99: pooled.p99,
           requests,
           statements: list.reduce((sum, r) => sum + r.statements * r.requests, 0) / requests,
           flagReads: list.reduce((sum, r) => sum + r.flagReads, 0),

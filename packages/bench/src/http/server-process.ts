@@ -3,8 +3,12 @@
  * imported by them). It listens on 127.0.0.1 twice over one runtime: the server's own app
  * (`createApp`, flags embedded) and the same app with embedding skipped, then reports both URLs
  * to the parent over IPC. The parent also asks it for the SQL statements counted since its last
- * question. Configured by environment: BENCH_DATABASE_URL, BENCH_SEED=demo, BENCH_POLL_MS.
+ * question. Configured by environment: BENCH_DATABASE_URL, BENCH_SEED=demo, BENCH_POLL_MS,
+ * BENCH_STATIC_DIR (a built app served at `/`, for the static-route row) and BENCH_WORKERS: with
+ * 2 or more, a node:cluster primary forks that many server processes sharing one port (the first
+ * seeds, then the others start), and reports that port; only the flags-embedded app listens then.
  */
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, openRuntime, seedDemoData, silentLogger } from '@waffle-kit/server';
@@ -43,11 +47,13 @@ async function main(): Promise<void> {
   });
   if (process.env.BENCH_SEED === 'demo') await seedDemoData(runtime.inTransaction);
 
-  const embedded = await listen(createApp({ runtime }));
+  const learnerPortalDir = process.env.BENCH_STATIC_DIR;
+  const embedded = await listen(createApp({ runtime, learnerPortalDir }));
+  // In a cluster every listen(0) shares one port: the second app would take half the requests.
   const plainApp = express();
   plainApp.disable('x-powered-by');
   plainApp.use(skipEmbedding, createApp({ runtime }));
-  const plain = await listen(plainApp);
+  const plain = cluster.isWorker ? embedded : await listen(plainApp);
 
   const send = (message: ServerMessage) => process.send?.(message);
   process.on('message', (message: { type: string }) => {
@@ -68,7 +74,35 @@ async function main(): Promise<void> {
   send({ type: 'ready', embeddedUrl: urlOf(embedded), plainUrl: urlOf(plain) });
 }
 
-main().catch((error: unknown) => {
+/** The cluster primary: forks the workers one after another and relays the first one's URLs. */
+async function primary(workers: number): Promise<void> {
+  let urls: ServerMessage | undefined;
+  for (let i = 0; i < workers; i++) {
+    const worker = cluster.fork(i === 0 ? {} : { BENCH_SEED: '' });
+    const ready = await new Promise<ServerMessage>((resolve, reject) => {
+      worker.once('exit', (code) => reject(new Error(`bench worker ${i + 1} exited with ${code}`)));
+      worker.on('message', (message: ServerMessage) => {
+        if (message.type === 'ready') resolve(message);
+      });
+    });
+    urls ??= ready;
+  }
+  const stop = () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 2_000).unref();
+  };
+  process.on('message', (message: { type: string }) => {
+    // Statements are counted per process; the cluster runs report none.
+    if (message.type === 'sql')
+      process.send?.({ type: 'sql', total: 0, flagReads: 0 } satisfies ServerMessage);
+  });
+  process.once('SIGTERM', stop);
+  process.once('disconnect', stop);
+  process.send?.(urls!);
+}
+
+const workers = Number(process.env.BENCH_WORKERS ?? 1);
+(cluster.isPrimary && workers > 1 ? primary(workers) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

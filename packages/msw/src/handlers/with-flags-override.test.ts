@@ -8,8 +8,7 @@ import { learnerPortalResolvers } from './learner-portal-handlers.js';
 import { withFlags } from './with-flags.js';
 
 // The usual MSW setup: base handlers for the whole file, `server.use()` for one test,
-// `resetHandlers()` after each. These tests run in order: the second proves the first's
-// override did not leak.
+// `resetHandlers()` after each. Each test stands alone (any order, or alone with -t).
 const base = { flags: { 'enterprise.dashboard_v2': false } };
 const server = setupFlagServer(base);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -21,22 +20,24 @@ const dashboardV2 = async () => {
   return body.enterprise_features['enterprise.dashboard_v2'];
 };
 
+const overrideDashboardV2 = () =>
+  server.use(
+    http.get(
+      '*/enterprise/api/v1/enterprise-learner/',
+      withFlags({ 'enterprise.dashboard_v2': true }, learnerPortalResolvers(base).enterpriseLearner),
+    ),
+  );
+
 describe('a one-test withFlags override with server.use()', () => {
   it('starts from the file’s base handlers', async () => {
     expect(await dashboardV2()).toBe(false);
   });
 
-  it('turns the flag on in the test that asks for it', async () => {
-    server.use(
-      http.get(
-        '*/enterprise/api/v1/enterprise-learner/',
-        withFlags({ 'enterprise.dashboard_v2': true }, learnerPortalResolvers(base).enterpriseLearner),
-      ),
-    );
+  it('turns the flag on while it is in place, and is gone after resetHandlers() (what afterEach runs)', async () => {
+    expect(await dashboardV2()).toBe(false);
+    overrideDashboardV2();
     expect(await dashboardV2()).toBe(true);
-  });
-
-  it('is gone in the next test, which sees the base handlers again', async () => {
+    server.resetHandlers();
     expect(await dashboardV2()).toBe(false);
   });
 });
