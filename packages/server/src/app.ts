@@ -6,7 +6,7 @@ import { enterpriseLearnerRoutes } from './demo-api/enterprise-learner-routes.js
 import { learnerDashboardRoutes } from './demo-api/learner-dashboard-routes.js';
 import { LearnerStore } from './demo-api/learner-store.js';
 import { waffleStatusRoutes } from './demo-api/waffle-status-routes.js';
-import { embedFlags } from './embedding/embed-flags.js';
+import { createEmbedding } from './embedding/embedding.js';
 import { errorHandler, JSON_BODY_LIMIT, notFoundHandler } from './errors/error-handler.js';
 import { adminRoutes } from './features/admin/admin-routes.js';
 import { authRoutes, LOGIN_PATH } from './features/auth/auth-routes.js';
@@ -38,14 +38,20 @@ export interface AppDeps {
    * by default). `true` trusts every hop; `WAFFLE_TRUST_PROXY` refuses it, a library caller may choose it.
    */
   readonly trustProxy?: TrustProxy | true;
+  /** false: the routes answer without flags (the bench's "embedding skipped" variant). Default true. */
+  readonly embedding?: boolean;
 }
 
 /** The Express app: every middleware and route, in the order a request meets them. */
 export function createApp(deps: AppDeps): Express {
   const { runtime } = deps;
   const secure = deps.secureCookies ?? false;
-  const embedOptions = { snapshot: runtime.snapshot, logger: runtime.logger, secureCookies: secure };
-  const embed = embedFlags(embedOptions);
+  const embedding = createEmbedding({
+    snapshot: runtime.snapshot,
+    logger: runtime.logger,
+    secureCookies: secure,
+    enabled: deps.embedding ?? true,
+  });
   const app = express();
 
   app.disable('x-powered-by');
@@ -67,9 +73,9 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   const learner = new LearnerStore(rawReader(runtime.sequelize));
-  app.use(enterpriseLearnerRoutes(embed, learner, runtime.logger));
-  app.use(learnerDashboardRoutes(embed, learner, runtime.logger));
-  app.use(waffleStatusRoutes(embedOptions));
+  app.use(enterpriseLearnerRoutes(embedding, learner, runtime.logger));
+  app.use(learnerDashboardRoutes(embedding, learner, runtime.logger));
+  app.use(waffleStatusRoutes(embedding, runtime.snapshot));
   app.use('/api/admin', adminRoutes(runtime.inTransaction, runtime.snapshot));
 
   app.use(['/api', '/enterprise/api'], notFoundHandler);

@@ -7,13 +7,13 @@ export { createInTransaction, type InTransaction, type WriteContext } from './db
 export { DEMO_ACCOUNTS, DEMO_ENTERPRISES, seedDemoData } from './demo-api/demo-seed.js';
 export { ANONYMOUS_ID_COOKIE, ensureAnonymousId } from './embedding/anonymous-id.js';
 export {
-  type EmbedFlagsOptions,
-  type EnterpriseFeaturesMeta,
-  embedFlags,
-  evaluateForResponse,
-  type FlagScope,
-  flagScope,
-} from './embedding/embed-flags.js';
+  createEmbedding,
+  type EmbeddedFlags,
+  type Embedding,
+  type EmbeddingOptions,
+  type EmbeddingScope,
+  type FlagMeta,
+} from './embedding/embedding.js';
 export { buildEvaluationContext } from './embedding/request-context.js';
 export { getRequestUser, type RequestUser, setRequestUser, toFlagUser } from './embedding/request-user.js';
 export {

@@ -8,13 +8,12 @@ import {
 } from '@waffle-kit/core';
 import cookieParser from 'cookie-parser';
 import type { Request, RequestHandler } from 'express';
-import { readAnonymousId } from './embedding/anonymous-id.js';
-import { embedFlags } from './embedding/embed-flags.js';
-import { buildEvaluationContext } from './embedding/request-context.js';
+import { createEmbedding, type Embedding, requestContext } from './embedding/embedding.js';
 import { getRequestUser, type RequestUser, setRequestUser } from './embedding/request-user.js';
 import { authenticate } from './features/auth/authenticate.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { openRuntime, type WaffleRuntime } from './runtime.js';
+import { overHttps } from './security/over-https.js';
 
 export interface CreateWaffleOptions extends CompileOptions {
   /** `sqlite:./data/waffle.sqlite` or `postgres://...`; migrated on open unless `migrate: false`. */
@@ -50,8 +49,16 @@ export interface Waffle {
   sampleIsActive(name: string): boolean;
   /** The value and the rule that decided it. */
   explain(name: string, req: Request, options?: FlagOptions): Explanation;
-  /** Resolves the request's user and embeds `enterprise_features` into JSON object responses. */
+  /**
+   * Resolves the request's user and embeds the global flags (no customer) into JSON object
+   * responses with a status below 400.
+   */
   readonly middleware: RequestHandler;
+  /**
+   * Answers with flags for a customer: `res.json(body)` plus `enterprise_features` evaluated for
+   * `scope.enterpriseCustomerUuid` (and `enterprise_features_by_customer` for `scope.byCustomer`).
+   */
+  readonly send: Embedding['send'];
   readonly runtime: WaffleRuntime;
   close(): Promise<void>;
 }
@@ -85,7 +92,7 @@ export async function createWaffle(options: CreateWaffleOptions): Promise<Waffle
   });
   const parseCookies = cookieParser();
   const sessionAuth = authenticate(runtime.sessions, logger);
-  const embed = embedFlags({ snapshot: runtime.snapshot, logger });
+  const embedding = createEmbedding({ snapshot: runtime.snapshot, logger });
   const warnedUnknown = new Set<string>();
 
   const resolveUser: RequestHandler = async (req, res, next) => {
@@ -101,19 +108,18 @@ export async function createWaffle(options: CreateWaffleOptions): Promise<Waffle
   };
 
   const middleware: RequestHandler = (req, res, next) => {
-    const afterCookies = () => resolveUser(req, res, () => embed(req, res, next));
+    const afterCookies = () => resolveUser(req, res, () => embedding.middleware(req, res, next));
     if (req.cookies === undefined) parseCookies(req, res, afterCookies);
     else afterCookies();
   };
 
   const evaluateOne = (name: string, req: Request, flagOptions: FlagOptions = {}): FlagEvaluation => {
-    const user = getRequestUser(req) ?? null;
-    const ctx = buildEvaluationContext(req, {
-      user,
-      anonymousId: user === null ? readAnonymousId(req) : null,
+    // The embedding's own context: a first-time anonymous visitor gets the same id (and cookie) here.
+    const ctx = requestContext(req, req.res, overHttps(req, undefined));
+    const result = evaluateFlag(runtime.snapshot.compiled, name, {
+      ...ctx,
       enterpriseCustomerUuid: flagOptions.enterpriseCustomerUuid ?? null,
     });
-    const result = evaluateFlag(runtime.snapshot.compiled, name, ctx);
     if (result.reason === 'unknown' && !warnedUnknown.has(name)) {
       warnedUnknown.add(name);
       logger.warn(`unknown flag "${name}": using the default`);
@@ -130,6 +136,7 @@ export async function createWaffle(options: CreateWaffleOptions): Promise<Waffle
       return { ...result, is_active: result.value, description: describeEvaluation(result) };
     },
     middleware,
+    send: embedding.send,
     runtime,
     close: () => runtime.close(),
   };

@@ -38,6 +38,7 @@ describe('createWaffle in a host Express app (SQLite file)', () => {
       linkedEnterpriseCustomerUuids: [acme.uuid],
     };
     await build.flag('enterprise.dashboard_v2', { percent: 0, enterprise: { [acme.uuid]: 100 } });
+    await build.flag('everyone.rollout', { percent: 100 });
     await waffle.runtime.inTransaction(async ({ transaction }) => {
       await SwitchModel.create({ name: 'emails', active: true }, { transaction });
       await SampleModel.create({ name: 'always', percentTenths: 1000 }, { transaction });
@@ -51,6 +52,17 @@ describe('createWaffle in a host Express app (SQLite file)', () => {
         dashboard_v2: waffle.isEnabled('enterprise.dashboard_v2', req, { enterpriseCustomerUuid: uuid }),
         why: waffle.explain('enterprise.dashboard_v2', req, { enterpriseCustomerUuid: uuid }).description,
       });
+    });
+    app.get('/api/first-visit', (req, res) => {
+      res.json({ rollout: waffle.isEnabled('everyone.rollout', req) });
+    });
+    app.get('/api/acme-courses', (req, res) => {
+      waffle.send(
+        req,
+        res,
+        { courses: [] },
+        { enterpriseCustomerUuid: lina.linkedEnterpriseCustomerUuids[0] },
+      );
     });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -81,11 +93,33 @@ describe('createWaffle in a host Express app (SQLite file)', () => {
     const response = await fetch(`${url}/api/courses`);
     const body: Json = await response.json();
 
-    expect(body.enterprise_features).toEqual({ 'enterprise.dashboard_v2': false });
+    expect(body.enterprise_features).toEqual({ 'enterprise.dashboard_v2': false, 'everyone.rollout': true });
     expect(body.enterprise_features_meta.username).toBeNull();
     expect(response.headers.getSetCookie().some((line) => line.startsWith('waffle_anonymous_id='))).toBe(
       true,
     );
+  });
+
+  it('gives a first-time anonymous visitor one id: isEnabled and the embedded flags agree', async () => {
+    const response = await fetch(`${url}/api/first-visit`);
+    const body: Json = await response.json();
+
+    expect(body.rollout).toBe(true);
+    expect(body.enterprise_features['everyone.rollout']).toBe(true);
+    const ids = response.headers.getSetCookie().filter((line) => line.startsWith('waffle_anonymous_id='));
+    expect(ids).toHaveLength(1);
+  });
+
+  it('embeds the flags of the customer a route names through send', async () => {
+    const acme = lina.linkedEnterpriseCustomerUuids[0]!;
+
+    const body: Json = await (
+      await fetch(`${url}/api/acme-courses`, { headers: { 'x-user': 'lina' } })
+    ).json();
+
+    expect(body.courses).toEqual([]);
+    expect(body.enterprise_features['enterprise.dashboard_v2']).toBe(true);
+    expect(body.enterprise_features_meta).toMatchObject({ username: 'lina', enterprise_customer_uuid: acme });
   });
 
   it('answers switches and samples from the snapshot, and the default for unknown names', () => {

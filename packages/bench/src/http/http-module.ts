@@ -139,7 +139,7 @@ export const httpModule: BenchModule = {
           `Embedded/without throughput round by round: ${roundRatios.map((r) => `${r.toFixed(3)}×`).join(', ')} (the spread is the noise).`,
           `Statements reading flag state under load: ${on.flagReads} embedded, ${off.flagReads} without (target 0: ${on.flagReads === 0 ? 'met' : 'missed'}). SQL/request counts every statement (session, links, customer, enrollments, and the version poll every 500 ms), the same in both variants.`,
           `First flagged screen: the dashboard response the screen fetches anyway carries ${SCREEN_FLAG} (checked), so showing it takes 0 requests beyond the screen's own.`,
-          'One server process (SQLite file, demo seed, the server’s own createApp) listening twice over one runtime; the variant without embedding makes embedFlags’ wrapping of res.json a no-op, everything else is the same app. The load comes from the bench process on 127.0.0.1.',
+          'One server process (SQLite file, demo seed, the server’s own createApp) listening twice over one runtime; the variant without embedding is createApp({ embedding: false }): the routes answer without flags, everything else is the same app. The load comes from the bench process on 127.0.0.1.',
         ],
       };
     } finally {

@@ -1,7 +1,7 @@
 /**
  * A waffle-kit server in a process of its own, started by the HTTP and propagation parts (never
  * imported by them). It listens on 127.0.0.1 twice over one runtime: the server's own app
- * (`createApp`, flags embedded) and the same app with embedding skipped, then reports both URLs
+ * (`createApp`, flags embedded) and the same app with `embedding: false`, then reports both URLs
  * to the parent over IPC. The parent also asks it for the SQL statements counted since its last
  * question. Configured by environment: BENCH_DATABASE_URL, BENCH_SEED=demo, BENCH_POLL_MS,
  * BENCH_STATIC_DIR (a built app served at `/`, for the static-route row) and BENCH_WORKERS: with
@@ -12,19 +12,8 @@ import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, openRuntime, seedDemoData, silentLogger } from '@waffle-kit/server';
-import express, { type Express, type RequestHandler } from 'express';
+import type { Express } from 'express';
 import { type ServerMessage, statementsReadingFlags } from './server-messages.js';
-
-/**
- * `embedFlags` wraps `res.json` by assignment; this makes that assignment a no-op for the
- * response, so the route answers through Express's own `res.json` and nothing is evaluated. The
- * route, the session lookup, CSRF and every query stay exactly as in the server's app.
- */
-const skipEmbedding: RequestHandler = (_req, res, next) => {
-  const json = res.json;
-  Object.defineProperty(res, 'json', { get: () => json, set: () => {}, configurable: true });
-  next();
-};
 
 function listen(app: Express): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -50,10 +39,7 @@ async function main(): Promise<void> {
   const learnerPortalDir = process.env.BENCH_STATIC_DIR;
   const embedded = await listen(createApp({ runtime, learnerPortalDir }));
   // In a cluster every listen(0) shares one port: the second app would take half the requests.
-  const plainApp = express();
-  plainApp.disable('x-powered-by');
-  plainApp.use(skipEmbedding, createApp({ runtime }));
-  const plain = cluster.isWorker ? embedded : await listen(plainApp);
+  const plain = cluster.isWorker ? embedded : await listen(createApp({ runtime, embedding: false }));
 
   const send = (message: ServerMessage) => process.send?.(message);
   process.on('message', (message: { type: string }) => {

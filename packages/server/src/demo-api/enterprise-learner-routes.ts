@@ -1,5 +1,5 @@
-import { type RequestHandler, Router } from 'express';
-import { flagScope } from '../embedding/embed-flags.js';
+import { Router } from 'express';
+import type { Embedding } from '../embedding/embedding.js';
 import { getRequestUser } from '../embedding/request-user.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/app-error.js';
 import type { Logger } from '../logger.js';
@@ -30,10 +30,10 @@ function positiveInt(value: unknown, fallback: number, max = Number.MAX_SAFE_INT
  * `enterprise_features_by_customer` (one evaluation per listed customer). While the database is
  * unavailable it answers the last good page for the same question (or an empty one).
  */
-export function enterpriseLearnerRoutes(embed: RequestHandler, store: LearnerStore, logger: Logger): Router {
+export function enterpriseLearnerRoutes(embedding: Embedding, store: LearnerStore, logger: Logger): Router {
   const router = Router();
   const lastGood = new LastGoodHostData<LinkPage>(logger);
-  router.get('/enterprise/api/v1/enterprise-learner/', embed, async (req, res) => {
+  router.get('/enterprise/api/v1/enterprise-learner/', async (req, res) => {
     const viewer = requireUser(getRequestUser(req));
     const username = singleQueryValue(req.query, 'username') ?? viewer.username;
     if (username !== viewer.username && !canSeeAnyEnterprise(viewer)) {
@@ -67,8 +67,7 @@ export function enterpriseLearnerRoutes(embed: RequestHandler, store: LearnerSto
       query.set('page', String(target));
       return `${req.protocol}://${req.get('host')}${req.path}?${query}`;
     };
-    flagScope(res, { enterpriseCustomerUuid: null, byCustomer: customers });
-    res.json({
+    const body = {
       count,
       next: page < numPages ? url(page + 1) : null,
       previous: page > 1 ? url(page - 1) : null,
@@ -76,7 +75,8 @@ export function enterpriseLearnerRoutes(embed: RequestHandler, store: LearnerSto
       current_page: page,
       start: (page - 1) * pageSize,
       results,
-    });
+    };
+    embedding.send(req, res, body, { enterpriseCustomerUuid: null, byCustomer: customers });
   });
   return router;
 }

@@ -1,6 +1,6 @@
-import { type RequestHandler, Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
-import { flagScope } from '../embedding/embed-flags.js';
+import type { Embedding } from '../embedding/embedding.js';
 import { getRequestUser, type RequestUser } from '../embedding/request-user.js';
 import { NotFoundError, ValidationError } from '../errors/app-error.js';
 import { uuidSchema } from '../features/flags/flag-input.js';
@@ -91,10 +91,10 @@ async function loadDashboard(
  * bearer token (BFF). While the database is unavailable it answers the last good dashboard of
  * that user and question, with a `database_unavailable` warning, so the flags still arrive.
  */
-export function learnerDashboardRoutes(embed: RequestHandler, store: LearnerStore, logger: Logger): Router {
+export function learnerDashboardRoutes(embedding: Embedding, store: LearnerStore, logger: Logger): Router {
   const router = Router();
   const lastGood = new LastGoodHostData<Dashboard>(logger);
-  router.post('/api/v1/bffs/learner/dashboard/', embed, async (req, res) => {
+  router.post('/api/v1/bffs/learner/dashboard/', async (req, res) => {
     const user = requireUser(getRequestUser(req));
     const request = parseInput(dashboardRequestSchema, req.body ?? {});
     const named = request.enterprise_customer_slug || request.enterprise_customer_uuid;
@@ -106,8 +106,8 @@ export function learnerDashboardRoutes(embed: RequestHandler, store: LearnerStor
     const uuid = data.enterprise_customer?.uuid ?? null;
     // A remembered dashboard is shown only to a user who may still see that customer.
     if (stale && uuid && named) assertEnterpriseAccess(user, uuid);
-    flagScope(res, { enterpriseCustomerUuid: uuid });
-    res.json({ ...data, errors: [], warnings: stale ? [DATABASE_WARNING] : [] });
+    const body = { ...data, errors: [], warnings: stale ? [DATABASE_WARNING] : [] };
+    embedding.send(req, res, body, { enterpriseCustomerUuid: uuid });
   });
   return router;
 }

@@ -8,7 +8,7 @@ import type { Json } from '../../test/helpers/test-client.js';
 import type { Logger } from '../logger.js';
 import { FlagSnapshot } from '../snapshot/flag-snapshot.js';
 import { EMPTY_FLAG_STATE } from '../snapshot/flag-state.js';
-import { embedFlags, flagScope } from './embed-flags.js';
+import { createEmbedding } from './embedding.js';
 import { setRequestUser } from './request-user.js';
 
 const ACME = 'acme-uuid';
@@ -34,7 +34,8 @@ afterEach(() => {
   for (const server of servers.splice(0)) server.close();
 });
 
-async function host(snapshot: FlagSnapshot, logger: Logger, linked = true): Promise<string> {
+async function host(snapshot: FlagSnapshot, logger: Logger, linked = true, enabled = true): Promise<string> {
+  const embedding = createEmbedding({ snapshot, logger, enabled });
   const app = express();
   app.use(cookieParser());
   app.use((req, _res, next) => {
@@ -49,10 +50,13 @@ async function host(snapshot: FlagSnapshot, logger: Logger, linked = true): Prom
     });
     next();
   });
-  app.use(embedFlags({ snapshot, logger }));
-  app.get('/object', (_req, res) => {
-    flagScope(res, { enterpriseCustomerUuid: ACME, byCustomer: [ACME] });
-    res.json({ hello: 'world' });
+  app.use(embedding.middleware);
+  app.get('/object', (req, res) => {
+    embedding.send(req, res, { hello: 'world' }, { enterpriseCustomerUuid: ACME, byCustomer: [ACME] });
+  });
+  app.get('/global', (_req, res) => res.json({ hello: 'world' }));
+  app.get('/made-of-flags', (req, res) => {
+    embedding.send(req, res, (flags) => ({ count: Object.keys(flags?.enterprise_features ?? {}).length }));
   });
   app.get('/array', (_req, res) => res.json([1, 2]));
   app.get('/error', (_req, res) => res.status(404).json({ error: { code: 'not_found' } }));
@@ -67,7 +71,7 @@ function spyLogger(): Logger & { errors: string[] } {
   return { errors, info() {}, warn() {}, error: (message) => errors.push(message) };
 }
 
-describe('embedFlags', () => {
+describe('createEmbedding', () => {
   it('adds enterprise_features, the meta and the per-customer flags to a JSON object response', async () => {
     const url = await host(snapshotWith(), spyLogger());
 
@@ -82,6 +86,33 @@ describe('embedFlags', () => {
       username: 'lina',
       enterprise_customer_uuid: ACME,
     });
+  });
+
+  it('adds the global flags once to a plain res.json through the middleware', async () => {
+    const url = await host(snapshotWith(), spyLogger());
+
+    const body: Json = await (await fetch(`${url}/global`)).json();
+
+    expect(body.hello).toBe('world');
+    expect(body.enterprise_features).toEqual({ 'always.on': true, 'acme.only': false, tested: false });
+    expect(body.enterprise_features_by_customer).toBeUndefined();
+    expect(body.enterprise_features_meta.enterprise_customer_uuid).toBeNull();
+  });
+
+  it('lets a route build its body from the flags, and sends them alongside', async () => {
+    const url = await host(snapshotWith(), spyLogger());
+
+    const body: Json = await (await fetch(`${url}/made-of-flags`)).json();
+
+    expect(body.count).toBe(3);
+    expect(Object.keys(body.enterprise_features)).toHaveLength(3);
+  });
+
+  it('sends the host body alone when embedding is off', async () => {
+    const url = await host(snapshotWith(), spyLogger(), true, false);
+
+    expect(await (await fetch(`${url}/object`)).json()).toEqual({ hello: 'world' });
+    expect(await (await fetch(`${url}/global`)).json()).toEqual({ hello: 'world' });
   });
 
   it('evaluates a user who is not linked to the customer as if no customer were named', async () => {
