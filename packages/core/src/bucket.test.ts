@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import murmurhash from 'murmurhash';
 import { describe, expect, it } from 'vitest';
 import { bucketFromSalt, bucketOf, bucketSalt, bucketThreshold } from './bucket.js';
 import { evaluate } from './evaluate.js';
@@ -9,12 +10,13 @@ const subjectArb = fc.oneof(fc.nat().map(String), fc.uuid(), fc.string({ unit: '
 const percentArb = fc.integer({ min: 0, max: 1000 }).map((tenths) => tenths / 10);
 
 describe('buckets', () => {
-  it('are the same for the same flag and subject, and between 0 and 999', () => {
+  it('are murmur3 of "<flag>:<subject>" mod 1000, by an independent implementation, salted or not', () => {
     fc.assert(
       fc.property(nameArb, subjectArb, (name, subject) => {
         const bucket = bucketOf(name, subject);
-        expect(bucket).toBe(bucketOf(name, subject));
-        expect(bucket).toBe(bucketFromSalt(bucketSalt(name), subject));
+        // The published definition (README "Bucketing"), computed by the murmurhash package.
+        expect(bucket).toBe(murmurhash.v3(`${name}:${subject}`, 0) % 1000);
+        expect(bucketFromSalt(bucketSalt(name), subject)).toBe(bucket);
         expect(bucket).toBeGreaterThanOrEqual(0);
         expect(bucket).toBeLessThan(1000);
       }),

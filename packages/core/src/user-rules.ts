@@ -1,16 +1,7 @@
+import { evaluate } from './evaluate.js';
 import type { Flag, FlagUser } from './types.js';
 
 export type UserRule = 'authenticated' | 'staff' | 'superuser' | 'user' | 'group';
-
-/** Which of the flag's user rules turns it on for this user, in Waffle's order, or null. */
-export function matchUserRule(flag: Flag, user: FlagUser): UserRule | null {
-  if (flag.authenticated && user.isAuthenticated) return 'authenticated';
-  if (flag.staff && user.isStaff) return 'staff';
-  if (flag.superusers && user.isSuperuser) return 'superuser';
-  if (user.isAuthenticated && flag.users.includes(user.username)) return 'user';
-  if (user.groups.some((group) => flag.groups.includes(group))) return 'group';
-  return null;
-}
 
 /**
  * Waffle's `Flag.is_active_for_user`: is the flag on for this user by `everyone` or a user rule?
@@ -20,6 +11,7 @@ export function matchUserRule(flag: Flag, user: FlagUser): UserRule | null {
  * isActiveForUser({ ...flag, staff: true }, staffUser); // true
  */
 export function isActiveForUser(flag: Flag, user: FlagUser): boolean {
-  if (flag.everyone !== null) return flag.everyone;
-  return matchUserRule(flag, user) !== null;
+  // The rules of `rules.ts` with only `everyone` and the user rules left to decide.
+  const userRulesOnly = { ...flag, testing: false, languages: [], percent: null, enterprisePercentages: {} };
+  return evaluate(userRulesOnly, { user }).value;
 }
