@@ -116,7 +116,7 @@ export interface AuditEntry {
 
 export interface Explanation {
   readonly is_active: boolean;
-  /** The rule that decided, as `core` names it (e.g. "enterprise_percentage"). */
+  /** The rule that decided, as `core` names it (e.g. "enterprise_percent"). */
   readonly reason: string;
   /** Optional sentence, e.g. "on: enterprise percentage 30% for Acme, bucket 212 < 300". */
   readonly description?: string;

@@ -15,7 +15,7 @@ describe('the explain tool', () => {
         asked = new URL(request.url);
         return HttpResponse.json({
           is_active: true,
-          reason: 'enterprise_percentage',
+          reason: 'enterprise_percent',
           description: 'on: enterprise percentage 30% for Acme Corp, bucket 212 < 300',
           bucket: 212,
           percent: 30,
@@ -30,7 +30,7 @@ describe('the explain tool', () => {
 
     const result = await screen.findByTestId('explain-result');
     expect(result.textContent).toBe(
-      'On enterprise percentage 30% for Acme Corp, bucket 212 < 300 (rule: enterprise_percentage)',
+      'On enterprise percentage 30% for Acme Corp, bucket 212 < 300 (rule: enterprise_percent)',
     );
     expect(asked?.pathname).toBe('/api/admin/flags/enterprise.dashboard_v2/explain');
     expect(asked?.searchParams.get('username')).toBe('alice');
