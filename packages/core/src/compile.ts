@@ -37,6 +37,11 @@ export interface CompiledSnapshot {
    * 128 flags or more, or when names repeat or one is `__proto__` (a copy would differ there).
    */
   readonly resultTemplate: Readonly<Record<string, boolean>> | null;
+  /**
+   * The flags `evaluateAll` walks the rules for. With a template and the override setting off,
+   * a flag that rule 1 (`everyone`) decides is already right in the template, so it is left out.
+   */
+  readonly walked: readonly CompiledFlag[];
 }
 
 /**
@@ -75,6 +80,8 @@ function resultTemplate(flags: readonly CompiledFlag[]): Record<string, boolean>
  */
 export function compile(snapshot: FlagSnapshot, options: CompileOptions = {}): CompiledSnapshot {
   const flags = snapshot.flags.map((flag) => compileFlag(flag, options));
+  const template = resultTemplate(flags);
+  const override = options.override ?? false;
   return {
     flags,
     flagsByName: new Map(flags.map((flag) => [flag.name, flag])),
@@ -89,8 +96,9 @@ export function compile(snapshot: FlagSnapshot, options: CompileOptions = {}): C
     },
     usesLanguages: flags.some((flag) => flag.usesLanguages),
     usesBuckets: flags.some((flag) => flag.usesBuckets),
-    override: options.override ?? false,
-    resultTemplate: resultTemplate(flags),
+    override,
+    resultTemplate: template,
+    walked: template !== null && !override ? flags.filter((flag) => flag.everyone === null) : flags,
   };
 }
 
@@ -107,7 +115,7 @@ export function evaluateAll(
   const template = compiled.resultTemplate;
   const result: Record<string, boolean> = template === null ? {} : { ...template };
   const request = readRequestFacts(ctx, compiled, cookies);
-  for (const flag of compiled.flags) {
+  for (const flag of compiled.walked) {
     const value = decideValue(flag, request);
     // The template already holds the usual value: only the others are written.
     if (template === null || value !== templateValue(flag)) result[flag.name] = value;
