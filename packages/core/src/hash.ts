@@ -85,7 +85,14 @@ function encodeUtf8(text: string): number {
   return n;
 }
 
-function absorb(state: HashState, bytes: Uint8Array, count: number): HashState {
+// Where `absorb` leaves the state it reached: module variables rather than a returned object, so
+// the per-request hash allocates nothing.
+let absorbedH = 0;
+let absorbedPending = 0;
+let absorbedPendingLength = 0;
+
+/** Mixes `count` bytes of `bytes` into `state`, 4-byte block by block; the result is `absorbed*`. */
+function absorb(state: HashState, bytes: Uint8Array, count: number): void {
   let { h, pending, pendingLength } = state;
   for (let i = 0; i < count; i++) {
     pending |= bytes[i]! << (pendingLength * 8);
@@ -95,12 +102,16 @@ function absorb(state: HashState, bytes: Uint8Array, count: number): HashState {
       pendingLength = 0;
     }
   }
-  return { h, pending, pendingLength, length: state.length + count };
+  absorbedH = h;
+  absorbedPending = pending;
+  absorbedPendingLength = pendingLength;
 }
 
 /** The state after hashing `text`, to be continued with `hashContinue`. */
 export function hashPrefix(text: string): HashState {
-  return absorb(EMPTY_HASH_STATE, scratch, encodeUtf8(text));
+  const count = encodeUtf8(text);
+  absorb(EMPTY_HASH_STATE, scratch, count);
+  return { h: absorbedH, pending: absorbedPending, pendingLength: absorbedPendingLength, length: count };
 }
 
 /** MurmurHash3 (x86, 32-bit, seed 0) of the prefix's bytes followed by those of `text`. */
@@ -110,16 +121,8 @@ export function hashContinue(prefix: HashState, text: string): number {
 
 /** MurmurHash3 (x86, 32-bit, seed 0) of the prefix's bytes followed by `count` bytes of `bytes`. */
 export function hashContinueBytes(prefix: HashState, bytes: Uint8Array, count: number): number {
-  let { h, pending, pendingLength } = prefix;
-  for (let i = 0; i < count; i++) {
-    pending |= bytes[i]! << (pendingLength * 8);
-    if (++pendingLength === 4) {
-      h = mixBlock(h, pending);
-      pending = 0;
-      pendingLength = 0;
-    }
-  }
-  return finish(h, pending, pendingLength, prefix.length + count);
+  absorb(prefix, bytes, count);
+  return finish(absorbedH, absorbedPending, absorbedPendingLength, prefix.length + count);
 }
 
 // The subject's bytes, kept apart from `scratch` so one request can hash them against every
