@@ -14,6 +14,16 @@ function useLearner() {
   return useQuery({ queryKey: ['enterprise-learner'], queryFn: () => getJson(API) });
 }
 
+/** Fetches the learner page and shows two flags. */
+function SearchAndBeta() {
+  useLearner();
+  return (
+    <p>
+      search: {String(useFlag('enterprise.search'))}, beta: {String(useFlag('enterprise.beta'))}
+    </p>
+  );
+}
+
 describe('FlagProvider', () => {
   it('makes no request of its own: the only request is the app’s', async () => {
     server.use(http.get(API, () => HttpResponse.json(learnerPage({ 'enterprise.dashboard_v2': true }))));
@@ -100,15 +110,9 @@ describe('FlagProvider', () => {
         HttpResponse.json(dashboard(GLOBEX, { 'enterprise.search': true, 'enterprise.beta': true })),
       ),
     );
-    function App() {
-      useLearner();
-      return (
-        <p>
-          search: {String(useFlag('enterprise.search'))}, beta: {String(useFlag('enterprise.beta'))}
-        </p>
-      );
-    }
-    const { rerenderWith, queryClient } = renderWithFlags(<App />, { enterpriseCustomerUuid: ACME });
+    const { rerenderWith, queryClient } = renderWithFlags(<SearchAndBeta />, {
+      enterpriseCustomerUuid: ACME,
+    });
     await screen.findByText('search: true, beta: false');
     // Globex has no by-customer entry yet: the global values apply until its BFF response arrives.
     rerenderWith({ enterpriseCustomerUuid: GLOBEX });
@@ -139,15 +143,7 @@ describe('FlagProvider', () => {
         ),
       ),
     );
-    function App() {
-      useLearner();
-      return (
-        <p>
-          search: {String(useFlag('enterprise.search'))}, beta: {String(useFlag('enterprise.beta'))}
-        </p>
-      );
-    }
-    const { queryClient } = renderWithFlags(<App />, { enterpriseCustomerUuid: ACME });
+    const { queryClient } = renderWithFlags(<SearchAndBeta />, { enterpriseCustomerUuid: ACME });
     await screen.findByText('search: true, beta: true');
     username = null;
     await act(() => queryClient.refetchQueries({ queryKey: ['enterprise-learner'] }));
