@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseCustomer } from '../../src/db/models/index.js';
+import {
+  type AdminRoute,
+  expectAdminOnly,
+  expectCsrfRequired,
+  expectServes,
+} from '../helpers/admin-access.js';
 import { TEST_PASSWORD } from '../helpers/builders.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
 import type { TestClient } from '../helpers/test-client.js';
@@ -13,7 +19,7 @@ export function describeAdminFlags(dialect: TestDialect): void {
     let app: TestApp;
     let acme: EnterpriseCustomer;
     let staff: TestClient;
-    let routes: Array<[method: string, path: string, body?: unknown]>;
+    let routes: AdminRoute[];
 
     const as = async (username: string) => {
       const client = app.client();
@@ -58,38 +64,17 @@ export function describeAdminFlags(dialect: TestDialect): void {
     it('answers 401 to anonymous requests and 403 to a learner on every admin flag route', async () => {
       const anonymous = app.client();
       await anonymous.get('/api/auth/me'); // picks up a csrftoken cookie
-      const learner = await as('lina');
-
-      for (const [method, path, body] of routes) {
-        expect((await anonymous.request(method, path, { body })).status, `${method} ${path}`).toBe(401);
-        const denied = await learner.request(method, path, { body });
-        expect(denied.status, `${method} ${path}`).toBe(403);
-        expect(denied.body.error.code).toBe('permission_denied');
-      }
+      await expectAdminOnly(routes, anonymous, await as('lina'));
     });
 
     it('lets staff and superusers use every admin flag route', async () => {
-      for (const username of ['sam', 'root']) {
-        const admin = await as(username);
-        for (const [method, path, body] of routes) {
-          const response = await admin.request(method, path, { body });
-          expect(response.status, `${username}: ${method} ${path}`).toBeLessThan(300);
-        }
-      }
+      for (const username of ['sam', 'root']) await expectServes(routes, await as(username), username);
     });
 
     it('refuses every unsafe admin route when the CSRF header is missing or wrong', async () => {
       const admin = await as('sam');
       const before = await databaseState();
-      for (const [method, path, body] of routes.filter(([method]) => method !== 'GET')) {
-        admin.csrf = false;
-        const missing = await admin.request(method, path, { body });
-        const wrong = await admin.request(method, path, { body, headers: { 'x-csrftoken': 'forged' } });
-        expect(missing.status, `${method} ${path}`).toBe(403);
-        expect(missing.body.error.code).toBe('csrf_failed');
-        expect(wrong.status, `${method} ${path}`).toBe(403);
-      }
-      admin.csrf = true;
+      await expectCsrfRequired(routes, admin);
       expect(await databaseState()).toEqual(before);
     });
 

@@ -1,6 +1,12 @@
 import { bucketOf } from '@waffle-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseCustomer } from '../../src/db/models/index.js';
+import {
+  type AdminRoute,
+  expectAdminOnly,
+  expectCsrfRequired,
+  expectServes,
+} from '../helpers/admin-access.js';
 import { TEST_PASSWORD } from '../helpers/builders.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
 import type { TestClient } from '../helpers/test-client.js';
@@ -14,7 +20,7 @@ export function describeAdminPeople(dialect: TestDialect): void {
     let app: TestApp;
     let acme: EnterpriseCustomer;
     let staff: TestClient;
-    let routes: Array<[string, string, unknown?]>;
+    let routes: AdminRoute[];
 
     const as = async (username: string, password = TEST_PASSWORD) => {
       const client = app.client();
@@ -63,24 +69,12 @@ export function describeAdminPeople(dialect: TestDialect): void {
     it('answers 401 to anonymous requests and 403 to a learner, and serves staff, on every route', async () => {
       const anonymous = app.client();
       await anonymous.get('/api/auth/me');
-      const learner = await as('lina');
-      for (const [method, path, body] of routes) {
-        expect((await anonymous.request(method, path, { body })).status, `${method} ${path}`).toBe(401);
-        expect((await learner.request(method, path, { body })).status, `${method} ${path}`).toBe(403);
-      }
-      for (const [method, path, body] of routes) {
-        expect((await staff.request(method, path, { body })).status, `${method} ${path}`).toBeLessThan(300);
-      }
+      await expectAdminOnly(routes, anonymous, await as('lina'));
+      await expectServes(routes, staff, 'staff');
     });
 
     it('refuses every unsafe route without the right CSRF header', async () => {
-      const root = await as('root');
-      root.csrf = false;
-      for (const [method, path, body] of routes.filter(([method]) => method !== 'GET')) {
-        expect((await root.request(method, path, { body })).status, `${method} ${path}`).toBe(403);
-        const wrong = await root.request(method, path, { body, headers: { 'x-csrftoken': 'x' } });
-        expect(wrong.status).toBe(403);
-      }
+      await expectCsrfRequired(routes, await as('root'));
     });
 
     it.each([
