@@ -14,7 +14,7 @@ import {
 import { toTenths } from '../../db/percent.js';
 import type { InTransaction, WriteContext } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/app-error.js';
-import type { Actor } from '../admin/require-admin.js';
+import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit-store.js';
 import type { CreateFlagInput, UpdateFlagInput } from './flag-input.js';
 import { type FlagJson, loadFlagJson, loadFlagsJson } from './flag-store.js';
