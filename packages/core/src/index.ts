@@ -1,4 +1,9 @@
-export { BUCKETS, bucketOf, bucketThreshold } from './bucket.js';
+/**
+ * `@waffle-kit/core`: the evaluation engine's public API. The hash (`murmur3`), the testing-mode
+ * keys and the request-language rule stay inside: `bucketOf` is the published contract, and the
+ * hash is standard MurmurHash3 (README: algorithm and test vectors for other languages).
+ */
+export { bucketOf, bucketThreshold } from './bucket.js';
 export {
   type CompiledSnapshot,
   type CompileOptions,
@@ -12,10 +17,7 @@ export {
 export { defineFlag } from './define-flag.js';
 export { describeEvaluation } from './describe.js';
 export { evaluate } from './evaluate.js';
-export { murmur3 } from './hash.js';
 export { FLAG_NAME_PATTERN, isValidFlagName, isValidPercent } from './names.js';
-export { requestLanguage } from './request-language.js';
-export { testingKeys } from './testing-mode.js';
 export type {
   EnterpriseFlagPercentage,
   EvaluateOptions,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { elsewhere, inAcme, result, why } from '../examples/quick-start.js';
-import { bucketOf, murmur3 } from './index.js';
+import { murmur3 } from './hash.js';
+import { bucketOf } from './index.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 

@@ -1,11 +1,11 @@
+/**
+ * `@waffle-kit/server`: what an application needs to run the server or embed flags in its own
+ * Express app. Parts only the project's own tools use are in `@waffle-kit/server/internal`.
+ */
 export { type AppDeps, createApp } from './app.js';
 export { ConfigError, DEFAULT_DATABASE_URL, loadConfig, type ServerConfig } from './config.js';
-export { migrate } from './db/migrate.js';
-export { fromTenths, toTenths } from './db/percent.js';
-export { openDatabase } from './db/sequelize.js';
-export { createInTransaction, type InTransaction, type WriteContext } from './db/transaction.js';
+export type { InTransaction, WriteContext } from './db/transaction.js';
 export { DEMO_ACCOUNTS, DEMO_ENTERPRISES, seedDemoData } from './demo-api/demo-seed.js';
-export { ANONYMOUS_ID_COOKIE, ensureAnonymousId } from './embedding/anonymous-id.js';
 export {
   createEmbedding,
   type EmbeddedFlags,
@@ -14,8 +14,6 @@ export {
   type EmbeddingScope,
   type FlagMeta,
 } from './embedding/embedding.js';
-export { buildEvaluationContext } from './embedding/request-context.js';
-export { getRequestUser, type RequestUser, setRequestUser, toFlagUser } from './embedding/request-user.js';
 export {
   AppError,
   ConflictError,
@@ -27,12 +25,12 @@ export {
 } from './errors/app-error.js';
 export { errorHandler } from './errors/error-handler.js';
 export { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './features/auth/login-rate-limit.js';
-export { hashPassword, verifyPassword } from './features/auth/password.js';
+export type { RequestUser } from './features/auth/request-user.js';
 export { consoleLogger, type Logger, silentLogger } from './logger.js';
 export { openRuntime, type RuntimeOptions, type WaffleRuntime } from './runtime.js';
 export { type RunningServer, type StartServerOptions, startServer } from './server.js';
-export { FlagSnapshot } from './snapshot/flag-snapshot.js';
-export type { FlagState } from './snapshot/flag-state.js';
+export type { SnapshotCache } from './snapshot/snapshot-cache.js';
+export type { VersionedSnapshot } from './snapshot/versioned-snapshot.js';
 export {
   type CreateWaffleOptions,
   createWaffle,

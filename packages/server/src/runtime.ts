@@ -6,7 +6,7 @@ import { openDatabase } from './db/sequelize.js';
 import { createInTransaction, type InTransaction } from './db/transaction.js';
 import { SessionStore } from './features/auth/session-store.js';
 import type { Logger } from './logger.js';
-import { FlagSnapshot } from './snapshot/flag-snapshot.js';
+import { SnapshotCache } from './snapshot/snapshot-cache.js';
 import { SnapshotSync } from './snapshot/snapshot-sync.js';
 
 export interface RuntimeOptions {
@@ -25,7 +25,7 @@ export interface RuntimeOptions {
 export interface WaffleRuntime {
   readonly databaseUrl: string;
   readonly sequelize: Sequelize;
-  readonly snapshot: FlagSnapshot;
+  readonly snapshot: SnapshotCache;
   readonly sync: SnapshotSync;
   readonly inTransaction: InTransaction;
   readonly sessions: SessionStore;
@@ -41,7 +41,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<WaffleRuntim
   const sequelize = openDatabase(options.databaseUrl, { onSql: options.onSql });
   initModels(sequelize);
   if (options.migrate !== false) await migrate(sequelize);
-  const snapshot = new FlagSnapshot(options.compileOptions);
+  const snapshot = new SnapshotCache(options.compileOptions);
   const sync = new SnapshotSync({
     sequelize,
     snapshot,

@@ -4,7 +4,7 @@ import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { seedDemoData } from './demo-api/demo-seed.js';
 import { answerClientErrorsInShape } from './errors/client-error.js';
-import { ensureSuperuser } from './features/auth/superuser.js';
+import { ensureSuperuser } from './features/users/ensure-superuser.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { openRuntime, type WaffleRuntime } from './runtime.js';
 

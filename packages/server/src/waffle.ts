@@ -9,8 +9,8 @@ import {
 import cookieParser from 'cookie-parser';
 import type { Request, RequestHandler } from 'express';
 import { createEmbedding, type Embedding, requestContext } from './embedding/embedding.js';
-import { getRequestUser, type RequestUser, setRequestUser } from './embedding/request-user.js';
 import { authenticate } from './features/auth/authenticate.js';
+import { getRequestUser, type RequestUser, setRequestUser } from './features/auth/request-user.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { openRuntime, type WaffleRuntime } from './runtime.js';
 import { overHttps } from './security/over-https.js';

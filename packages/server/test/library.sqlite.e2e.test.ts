@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SampleModel, SwitchModel } from '../src/db/models/index.js';
-import type { RequestUser } from '../src/embedding/request-user.js';
+import type { RequestUser } from '../src/features/auth/request-user.js';
 import { silentLogger } from '../src/logger.js';
 import { createWaffle, type Waffle } from '../src/waffle.js';
 import { builders } from './helpers/builders.js';

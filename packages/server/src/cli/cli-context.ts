@@ -1,5 +1,5 @@
 import { DEFAULT_DATABASE_URL } from '../config.js';
-import type { Actor } from '../features/admin/require-admin.js';
+import type { Actor } from '../features/audit/actor.js';
 import { consoleLogger, type Logger } from '../logger.js';
 import { openRuntime, type WaffleRuntime } from '../runtime.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ensureSuperuser } from '../features/auth/superuser.js';
 import { explainFlag } from '../features/explain/explain-service.js';
 import { exportFlagState, importFlagState } from '../features/transfer/transfer-service.js';
+import { ensureSuperuser } from '../features/users/ensure-superuser.js';
 import { type CliContext, CliError } from './cli-context.js';
 
 /** `waffle-kit explain NAME [--user USERNAME] [--enterprise UUID]`. */

@@ -1,5 +1,5 @@
-import type { RequestUser } from '../embedding/request-user.js';
 import { NotAuthenticatedError, PermissionDeniedError } from '../errors/app-error.js';
+import type { RequestUser } from '../features/auth/request-user.js';
 
 /** Staff and superusers may look at any enterprise customer (their flags are evaluated as non-members). */
 export function canSeeAnyEnterprise(user: RequestUser): boolean {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Embedding } from '../embedding/embedding.js';
-import { getRequestUser } from '../embedding/request-user.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/app-error.js';
+import { getRequestUser } from '../features/auth/request-user.js';
 import type { Logger } from '../logger.js';
 import { assertEnterpriseAccess, canSeeAnyEnterprise, requireUser } from './enterprise-access.js';
 import { enterpriseUuidQuery, singleQueryValue } from './enterprise-params.js';

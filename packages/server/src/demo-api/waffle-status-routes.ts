@@ -1,8 +1,8 @@
 import { sampleIsActive } from '@waffle-kit/core';
 import { Router } from 'express';
 import type { Embedding } from '../embedding/embedding.js';
-import { getRequestUser } from '../embedding/request-user.js';
-import type { FlagSnapshot } from '../snapshot/flag-snapshot.js';
+import { getRequestUser } from '../features/auth/request-user.js';
+import type { SnapshotCache } from '../snapshot/snapshot-cache.js';
 import { assertEnterpriseAccess } from './enterprise-access.js';
 import { enterpriseUuidQuery } from './enterprise-params.js';
 
@@ -15,7 +15,7 @@ type Status = Record<string, { is_active: boolean; last_modified: string | null 
  * for a customer the user may see. No database query. Its `flags` are the embedding's own
  * `enterprise_features`, so the two never disagree (empty when evaluation failed, which is logged).
  */
-export function waffleStatusRoutes(embedding: Embedding, snapshot: FlagSnapshot): Router {
+export function waffleStatusRoutes(embedding: Embedding, snapshot: SnapshotCache): Router {
   const router = Router();
   router.get('/waffle_status', (req, res) => {
     const uuid = enterpriseUuidQuery(req.query);

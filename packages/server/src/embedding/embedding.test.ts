@@ -5,18 +5,18 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Json } from '../../test/helpers/test-client.js';
+import { setRequestUser } from '../features/auth/request-user.js';
 import type { Logger } from '../logger.js';
-import { FlagSnapshot } from '../snapshot/flag-snapshot.js';
-import { EMPTY_FLAG_STATE } from '../snapshot/flag-state.js';
+import { SnapshotCache } from '../snapshot/snapshot-cache.js';
+import { EMPTY_SNAPSHOT } from '../snapshot/versioned-snapshot.js';
 import { createEmbedding } from './embedding.js';
-import { setRequestUser } from './request-user.js';
 
 const ACME = 'acme-uuid';
 
-function snapshotWith(): FlagSnapshot {
-  const snapshot = new FlagSnapshot();
+function snapshotWith(): SnapshotCache {
+  const snapshot = new SnapshotCache();
   snapshot.replace({
-    ...EMPTY_FLAG_STATE,
+    ...EMPTY_SNAPSHOT,
     version: 7,
     snapshot: {
       flags: [
@@ -34,7 +34,7 @@ afterEach(() => {
   for (const server of servers.splice(0)) server.close();
 });
 
-async function host(snapshot: FlagSnapshot, logger: Logger, linked = true, enabled = true): Promise<string> {
+async function host(snapshot: SnapshotCache, logger: Logger, linked = true, enabled = true): Promise<string> {
   const embedding = createEmbedding({ snapshot, logger, enabled });
   const app = express();
   app.use(cookieParser());

@@ -1,11 +1,11 @@
 import { type EvaluationContext, evaluateAll, evaluateSwitches, type TestingCookie } from '@waffle-kit/core';
 import type { Request, RequestHandler, Response } from 'express';
+import { getRequestUser } from '../features/auth/request-user.js';
 import type { Logger } from '../logger.js';
 import { overHttps } from '../security/over-https.js';
-import type { FlagSnapshot } from '../snapshot/flag-snapshot.js';
+import type { SnapshotCache } from '../snapshot/snapshot-cache.js';
 import { ensureAnonymousId, readAnonymousId } from './anonymous-id.js';
 import { buildEvaluationContext } from './request-context.js';
-import { getRequestUser } from './request-user.js';
 import { setTestingCookies } from './testing-cookies.js';
 
 /** Which flags a response carries: the customer it is about, and for a list the customers listed. */
@@ -33,7 +33,7 @@ export interface EmbeddedFlags {
 }
 
 export interface EmbeddingOptions {
-  readonly snapshot: FlagSnapshot;
+  readonly snapshot: SnapshotCache;
   readonly logger: Logger;
   /** `Secure` on the anonymous-id and testing cookies even over plain HTTP (HTTPS gets it anyway). */
   readonly secureCookies?: boolean;

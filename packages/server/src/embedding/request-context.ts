@@ -1,6 +1,6 @@
 import type { EvaluationContext } from '@waffle-kit/core';
 import type { Request } from 'express';
-import { type RequestUser, toFlagUser } from './request-user.js';
+import { type RequestUser, toFlagUser } from '../features/auth/request-user.js';
 
 type StringMap = Record<string, string>;
 

@@ -1,13 +1,13 @@
 import type { Sequelize } from 'sequelize';
 import { readSnapshotVersion } from '../db/snapshot-version.js';
 import type { Logger } from '../logger.js';
-import type { FlagSnapshot } from './flag-snapshot.js';
-import { loadFlagState } from './load-flag-state.js';
+import { loadSnapshot } from './load-snapshot.js';
 import { listenForSnapshotChanges, type SnapshotListener } from './postgres-listener.js';
+import type { SnapshotCache } from './snapshot-cache.js';
 
 export interface SnapshotSyncOptions {
   readonly sequelize: Sequelize;
-  readonly snapshot: FlagSnapshot;
+  readonly snapshot: SnapshotCache;
   readonly logger: Logger;
   /** The database URL, for the Postgres LISTEN connection. */
   readonly databaseUrl: string;
@@ -63,7 +63,7 @@ export class SnapshotSync {
 
   /** First load (throws if the database cannot be read: a server must not start blind), then watch. */
   async start(): Promise<void> {
-    this.options.snapshot.replace(await loadFlagState(this.options.sequelize));
+    this.options.snapshot.replace(await loadSnapshot(this.options.sequelize));
     if (this.options.pollIntervalMs > 0) {
       this.#timer = setInterval(() => void this.check(), this.options.pollIntervalMs);
       this.#timer.unref();
@@ -85,7 +85,7 @@ export class SnapshotSync {
 
   async #load(): Promise<void> {
     try {
-      this.options.snapshot.replace(await loadFlagState(this.options.sequelize));
+      this.options.snapshot.replace(await loadSnapshot(this.options.sequelize));
       this.#recovered();
     } catch (error) {
       this.#failed(error);

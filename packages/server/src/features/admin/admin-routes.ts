@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { InTransaction } from '../../db/transaction.js';
-import type { FlagSnapshot } from '../../snapshot/flag-snapshot.js';
+import type { SnapshotCache } from '../../snapshot/snapshot-cache.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { enterpriseCustomerRoutes } from '../enterprise-customers/enterprise-customer-routes.js';
 import { enterpriseCustomerService } from '../enterprise-customers/enterprise-customer-service.js';
@@ -18,7 +18,7 @@ import { userService } from '../users/user-service.js';
 import { requireAdmin } from './require-admin.js';
 
 /** Everything under `/api/admin`: staff or superusers only. */
-export function adminRoutes(inTransaction: InTransaction, snapshot: FlagSnapshot): Router {
+export function adminRoutes(inTransaction: InTransaction, snapshot: SnapshotCache): Router {
   const router = Router();
   router.use(requireAdmin);
   router.use(explainRoutes(snapshot));

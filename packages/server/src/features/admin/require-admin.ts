@@ -1,6 +1,6 @@
-import type { Request, RequestHandler } from 'express';
-import { getRequestUser } from '../../embedding/request-user.js';
+import type { RequestHandler } from 'express';
 import { NotAuthenticatedError, PermissionDeniedError } from '../../errors/app-error.js';
+import { getRequestUser } from '../auth/request-user.js';
 
 /** Admin routes: 401 without a session, 403 for a learner; staff and superusers pass. */
 export const requireAdmin: RequestHandler = (req, _res, next) => {
@@ -11,12 +11,3 @@ export const requireAdmin: RequestHandler = (req, _res, next) => {
   }
   next();
 };
-
-/** Who makes a change, for the audit log (null: a CLI or seed without a user). */
-export interface Actor {
-  readonly username: string | null;
-}
-
-export function actorOf(req: Request): Actor {
-  return { username: getRequestUser(req)?.username ?? null };
-}

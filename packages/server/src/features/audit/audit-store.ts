@@ -1,6 +1,6 @@
 import { AuditEntryModel } from '../../db/models/index.js';
 import type { WriteContext } from '../../db/transaction.js';
-import type { Actor } from '../admin/require-admin.js';
+import type { Actor } from './actor.js';
 
 export type AuditAction = 'create' | 'update' | 'delete';
 

@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
-import { User } from '../../db/models/index.js';
-import { getRequestUser, type RequestUser } from '../../embedding/request-user.js';
 import {
   AppError,
   NotAuthenticatedError,
@@ -10,14 +7,13 @@ import {
 } from '../../errors/app-error.js';
 import { overHttps } from '../../security/over-https.js';
 import { SESSION_COOKIE, sessionToken } from './authenticate.js';
+import { checkCredentials } from './credentials.js';
 import { setCsrfCookie } from './csrf.js';
 import type { LoginRateLimiter } from './login-rate-limit.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { getRequestUser, type RequestUser } from './request-user.js';
 import { SESSION_LIFETIME_MS, type SessionStore } from './session-store.js';
 
 export const LOGIN_PATH = '/api/auth/login';
-
-let dummyHash: Promise<string> | undefined;
 
 /** The `user` of `/api/auth/me` and the login response. */
 export function userJson(user: RequestUser) {
@@ -61,11 +57,8 @@ export function authRoutes({ sessions, limiter, secureCookies }: AuthRoutesDeps)
       res.set('Retry-After', String(Math.ceil(admission.retryAfterMs / 1000)));
       throw new RateLimitedError('Too many failed logins; wait before trying again.');
     }
-    const user = await User.findOne({ where: { username } });
-    // An unknown username costs the same scrypt run, so timing does not tell which names exist.
-    dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-    if (!user?.isActive || !valid) {
+    const user = await checkCredentials(username, password);
+    if (!user) {
       throw new AppError(401, 'invalid_credentials', 'The username or password is wrong.');
     }
     await limiter.succeeded(admission.attempt);

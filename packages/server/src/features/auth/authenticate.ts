@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
-import { setRequestUser } from '../../embedding/request-user.js';
 import type { Logger } from '../../logger.js';
+import { setRequestUser } from './request-user.js';
 import type { SessionStore } from './session-store.js';
 
 export const SESSION_COOKIE = 'waffle_session';

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Op, type Sequelize } from 'sequelize';
 import { EnterpriseCustomerUser, Group, SessionModel, User } from '../../db/models/index.js';
 import { type HotQuery, type RawReader, rawReader, timestampMs } from '../../db/raw-query.js';
-import type { RequestUser } from '../../embedding/request-user.js';
+import type { RequestUser } from './request-user.js';
 
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 const FALLBACK_LIMIT = 10_000;

@@ -1,5 +1,5 @@
 import { type Request, Router } from 'express';
-import { actorOf } from '../admin/require-admin.js';
+import { actorOf } from '../audit/actor.js';
 import { uuidSchema } from '../flags/flag-input.js';
 import { parseInput, parseParam } from '../shared/parse-input.js';
 import { usernameSchema } from '../users/user-input.js';

@@ -3,7 +3,7 @@ import { Op } from 'sequelize';
 import { EnterpriseCustomer, EnterpriseCustomerUser, User } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
 import { NotFoundError, ValidationError } from '../../errors/app-error.js';
-import type { Actor } from '../admin/require-admin.js';
+import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit-store.js';
 import type { CreateEnterpriseCustomerInput, LinkLearnerInput } from './enterprise-customer-input.js';
 

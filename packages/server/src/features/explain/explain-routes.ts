@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import type { FlagSnapshot } from '../../snapshot/flag-snapshot.js';
+import type { SnapshotCache } from '../../snapshot/snapshot-cache.js';
 import { nameSchema } from '../flags/flag-input.js';
 import { parseParam } from '../shared/parse-input.js';
 import { explainFlag } from './explain-service.js';
 
 /** `GET /api/admin/flags/:name/explain?username=&enterprise_customer_uuid=`. */
-export function explainRoutes(snapshot: FlagSnapshot): Router {
+export function explainRoutes(snapshot: SnapshotCache): Router {
   const router = Router();
   router.get('/flags/:name/explain', async (req, res) => {
     const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);

@@ -1,8 +1,8 @@
 import { describeEvaluation, evaluateFlag, type FlagEvaluation } from '@waffle-kit/core';
 import { EnterpriseCustomer, User } from '../../db/models/index.js';
-import { toFlagUser } from '../../embedding/request-user.js';
 import { NotFoundError } from '../../errors/app-error.js';
-import type { FlagSnapshot } from '../../snapshot/flag-snapshot.js';
+import type { SnapshotCache } from '../../snapshot/snapshot-cache.js';
+import { toFlagUser } from '../auth/request-user.js';
 import { toRequestUser, USER_FOR_FLAGS_INCLUDE } from '../auth/session-store.js';
 
 export interface ExplainResult {
@@ -20,7 +20,7 @@ export interface ExplainResult {
  * for an enterprise customer: the same snapshot and evaluation as a real request.
  */
 export async function explainFlag(
-  snapshot: FlagSnapshot,
+  snapshot: SnapshotCache,
   name: string,
   options: { username?: string; enterpriseCustomerUuid?: string },
 ): Promise<ExplainResult> {

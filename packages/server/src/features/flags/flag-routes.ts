@@ -1,6 +1,6 @@
 import { type Request, Router } from 'express';
 import { z } from 'zod';
-import { actorOf } from '../admin/require-admin.js';
+import { actorOf } from '../audit/actor.js';
 import { expectedVersion, parseInput, parseParam } from '../shared/parse-input.js';
 import {
   createFlagSchema,

@@ -14,7 +14,7 @@ import {
 import { toTenths } from '../../db/percent.js';
 import type { InTransaction, WriteContext } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/app-error.js';
-import type { Actor } from '../admin/require-admin.js';
+import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit-store.js';
 import type { CreateFlagInput, UpdateFlagInput } from './flag-input.js';
 import { type FlagJson, loadFlagJson, loadFlagsJson } from './flag-store.js';
@@ -195,6 +195,26 @@ export async function createFlagIn(
   return after;
 }
 
+/** Deletes a flag inside an open write; with `expected`, only at that version (409 otherwise). */
+async function deleteFlagIn(ctx: WriteContext, name: string, actor: Actor, expected?: number): Promise<void> {
+  const { transaction } = ctx;
+  const flag = await findFlag(name, transaction);
+  const changed = () =>
+    new ConflictError(`The flag "${name}" changed since you read it; reload and try again.`);
+  if (expected !== undefined && expected !== flag.version) throw changed();
+  const before = await loadFlagJson(name, transaction);
+  // Conditional on the version read, so a write that slipped in between is not lost silently.
+  const deleted = await FlagModel.destroy({ where: { id: flag.id, version: flag.version }, transaction });
+  if (deleted !== 1) throw changed();
+  await recordAudit(ctx, actor, {
+    action: 'delete',
+    objectType: 'flag',
+    objectName: name,
+    before,
+    after: null,
+  });
+}
+
 /**
  * For the admin page: per enterprise percentage, how many active, linked learners the customer
  * has and how many of them the percentage turns on (their bucket is below it).
@@ -247,27 +267,7 @@ export function flagService(inTransaction: InTransaction) {
     },
 
     remove(name: string, actor: Actor, expected?: number): Promise<void> {
-      return inTransaction(async (ctx) => {
-        const flag = await findFlag(name, ctx.transaction);
-        if (expected !== undefined && expected !== flag.version) {
-          throw new ConflictError(`The flag "${name}" changed since you read it; reload and try again.`);
-        }
-        const before = await loadFlagJson(name, ctx.transaction);
-        // Conditional on the version read, so a write that slipped in between is not lost silently.
-        const deleted = await FlagModel.destroy({
-          where: { id: flag.id, version: flag.version },
-          transaction: ctx.transaction,
-        });
-        if (deleted !== 1)
-          throw new ConflictError(`The flag "${name}" changed since you read it; reload and try again.`);
-        await recordAudit(ctx, actor, {
-          action: 'delete',
-          objectType: 'flag',
-          objectName: name,
-          before,
-          after: null,
-        });
-      });
+      return inTransaction((ctx) => deleteFlagIn(ctx, name, actor, expected));
     },
 
     /** Sets (creates or changes) one enterprise percentage of a flag. */
@@ -298,16 +298,7 @@ export function flagService(inTransaction: InTransaction) {
       return inTransaction(async (ctx) => {
         for (const name of names) {
           if (action === 'delete') {
-            const flag = await findFlag(name, ctx.transaction);
-            const before = await loadFlagJson(name, ctx.transaction);
-            await flag.destroy({ transaction: ctx.transaction });
-            await recordAudit(ctx, actor, {
-              action: 'delete',
-              objectType: 'flag',
-              objectName: name,
-              before,
-              after: null,
-            });
+            await deleteFlagIn(ctx, name, actor);
           } else {
             await updateFlagIn(ctx, name, { everyone: action === 'enable_everyone' }, actor);
           }

@@ -8,7 +8,7 @@ import {
   User,
 } from '../../db/models/index.js';
 import { fromNullableTenths, fromTenths } from '../../db/percent.js';
-import { splitLanguages } from '../../snapshot/load-flag-state.js';
+import { splitLanguages } from '../../snapshot/load-snapshot.js';
 
 /** DESIGN.md's Flag JSON, with the flag's enterprise percentages. */
 export interface FlagJson {

@@ -1,6 +1,6 @@
 import { type Request, Router } from 'express';
 import type { z } from 'zod';
-import { actorOf } from '../admin/require-admin.js';
+import { actorOf } from '../audit/actor.js';
 import { nameSchema } from '../flags/flag-input.js';
 import type { NamedObjectService } from './named-object-service.js';
 import { expectedVersion, parseInput, parseParam } from './parse-input.js';

@@ -3,7 +3,7 @@ import { containsText } from '../../db/contains-text.js';
 import type { SampleModel, SwitchModel } from '../../db/models/index.js';
 import type { InTransaction, WriteContext } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/app-error.js';
-import type { Actor } from '../admin/require-admin.js';
+import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit-store.js';
 
 type NamedModel = typeof SwitchModel | typeof SampleModel;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { InTransaction } from '../../db/transaction.js';
-import { actorOf } from '../admin/require-admin.js';
+import { actorOf } from '../audit/actor.js';
 import { exportFlagState, importFlagState } from './transfer-service.js';
 
 /** `GET /api/admin/export` and `POST /api/admin/import` (ours or Waffle's dumpdata). */

@@ -2,7 +2,7 @@ import { Op } from 'sequelize';
 import { EnterpriseCustomer, Group, SampleModel, SwitchModel, User } from '../../db/models/index.js';
 import { fromTenths, toTenths } from '../../db/percent.js';
 import type { InTransaction, WriteContext } from '../../db/transaction.js';
-import type { Actor } from '../admin/require-admin.js';
+import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit-store.js';
 import { createFlagIn, updateFlagIn } from '../flags/flag-service.js';
 import { type FlagJson, loadFlagJson, loadFlagsJson } from '../flags/flag-store.js';

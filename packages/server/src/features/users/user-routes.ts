@@ -1,5 +1,5 @@
 import { type Request, Router } from 'express';
-import { actorOf } from '../admin/require-admin.js';
+import { actorOf } from '../audit/actor.js';
 import { expectedVersion, parseInput, parseParam } from '../shared/parse-input.js';
 import { createGroupSchema, createUserSchema, updateUserSchema, usernameSchema } from './user-input.js';
 import type { UserService } from './user-service.js';

@@ -3,7 +3,7 @@ import { containsText } from '../../db/contains-text.js';
 import { EnterpriseCustomerUser, Group, SessionModel, User, UserGroup } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/app-error.js';
-import type { Actor } from '../admin/require-admin.js';
+import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit-store.js';
 import { hashPassword } from '../auth/password.js';
 import type { CreateUserInput, UpdateUserInput } from './user-input.js';

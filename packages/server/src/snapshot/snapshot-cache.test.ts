@@ -1,17 +1,17 @@
 import { defineFlag } from '@waffle-kit/core';
 import { describe, expect, it } from 'vitest';
-import { FlagSnapshot } from './flag-snapshot.js';
-import { EMPTY_FLAG_STATE, type FlagState } from './flag-state.js';
+import { SnapshotCache } from './snapshot-cache.js';
+import { EMPTY_SNAPSHOT, type VersionedSnapshot } from './versioned-snapshot.js';
 
-const state = (version: number, everyone: boolean): FlagState => ({
-  ...EMPTY_FLAG_STATE,
+const state = (version: number, everyone: boolean): VersionedSnapshot => ({
+  ...EMPTY_SNAPSHOT,
   version,
   snapshot: { flags: [defineFlag({ name: 'f', everyone })] },
 });
 
-describe('FlagSnapshot', () => {
+describe('SnapshotCache', () => {
   it('compiles each new state and tells subscribers', () => {
-    const snapshot = new FlagSnapshot();
+    const snapshot = new SnapshotCache();
     const seen: number[] = [];
     snapshot.subscribe((s) => seen.push(s.version));
 
@@ -23,7 +23,7 @@ describe('FlagSnapshot', () => {
   });
 
   it('never goes back to an older version (a slow load must not undo a newer one)', () => {
-    const snapshot = new FlagSnapshot();
+    const snapshot = new SnapshotCache();
     snapshot.replace(state(5, true));
 
     expect(snapshot.replace(state(4, false))).toBe(false);

@@ -1,11 +1,11 @@
 import { Group, User } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
-import type { Actor } from '../admin/require-admin.js';
+import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit-store.js';
+import { hashPassword } from '../auth/password.js';
 import { parseInput } from '../shared/parse-input.js';
-import { createUserSchema } from '../users/user-input.js';
-import { type UserJson, userJson } from '../users/user-service.js';
-import { hashPassword } from './password.js';
+import { createUserSchema } from './user-input.js';
+import { type UserJson, userJson } from './user-service.js';
 
 /**
  * `WAFFLE_SUPERUSER=name:password` and `waffle-kit createsuperuser`: creates that user as an

@@ -1,7 +1,7 @@
 import type { FlagSnapshot } from '@waffle-kit/core';
 
 /** All flag state read at one snapshot version, plus when each object last changed (for `/waffle_status`). */
-export interface FlagState {
+export interface VersionedSnapshot {
   readonly version: number;
   readonly snapshot: FlagSnapshot;
   readonly modified: {
@@ -11,7 +11,7 @@ export interface FlagState {
   };
 }
 
-export const EMPTY_FLAG_STATE: FlagState = {
+export const EMPTY_SNAPSHOT: VersionedSnapshot = {
   version: 0,
   snapshot: { flags: [], switches: [], samples: [] },
   modified: { flags: new Map(), switches: new Map(), samples: new Map() },

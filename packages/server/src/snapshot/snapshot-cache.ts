@@ -1,14 +1,16 @@
 import { type CompiledSnapshot, type CompileOptions, compile } from '@waffle-kit/core';
-import { EMPTY_FLAG_STATE, type FlagState } from './flag-state.js';
+import { EMPTY_SNAPSHOT, type VersionedSnapshot } from './versioned-snapshot.js';
 
-type Listener = (state: FlagState) => void;
+type Listener = (state: VersionedSnapshot) => void;
 
 /**
- * The process's one in-memory copy of all flag state, compiled for evaluation. Immutable values
- * swapped whole: a request reads `current` once and sees one consistent version.
+ * The process's one in-memory copy of all flag state (the last {@link VersionedSnapshot} loaded),
+ * compiled for evaluation. Immutable values swapped whole: a request reads `compiled` once and
+ * sees one consistent version. Named a cache, not a snapshot: core's `FlagSnapshot` is the plain
+ * data it holds.
  */
-export class FlagSnapshot {
-  #state: FlagState = EMPTY_FLAG_STATE;
+export class SnapshotCache {
+  #state: VersionedSnapshot = EMPTY_SNAPSHOT;
   #compiled: CompiledSnapshot;
   #listeners = new Set<Listener>();
 
@@ -16,7 +18,7 @@ export class FlagSnapshot {
     this.#compiled = compile(this.#state.snapshot, options);
   }
 
-  get state(): FlagState {
+  get state(): VersionedSnapshot {
     return this.#state;
   }
 
@@ -30,11 +32,11 @@ export class FlagSnapshot {
 
   /** Whether a state has been loaded at least once (false: every flag has its default). */
   get loaded(): boolean {
-    return this.#state !== EMPTY_FLAG_STATE;
+    return this.#state !== EMPTY_SNAPSHOT;
   }
 
   /** Installs `state` unless it is older than the current one (a slow load must not undo a newer one). */
-  replace(state: FlagState): boolean {
+  replace(state: VersionedSnapshot): boolean {
     if (this.loaded && state.version < this.#state.version) return false;
     this.#compiled = compile(state.snapshot, this.options);
     this.#state = state;

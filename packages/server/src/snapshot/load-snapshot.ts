@@ -2,7 +2,7 @@ import type { Flag } from '@waffle-kit/core';
 import { QueryTypes, type Sequelize, Transaction } from 'sequelize';
 import { fromNullableTenths, fromTenths } from '../db/percent.js';
 import { readSnapshotVersion } from '../db/snapshot-version.js';
-import type { FlagState } from './flag-state.js';
+import type { VersionedSnapshot } from './versioned-snapshot.js';
 
 interface FlagRow {
   id: number;
@@ -33,7 +33,7 @@ export function splitLanguages(languages: string): string[] {
  * queries, whatever the number of flags or customers. This is the only database read on the
  * evaluation path, and it runs on change, not per request.
  */
-export async function loadFlagState(sequelize: Sequelize): Promise<FlagState> {
+export async function loadSnapshot(sequelize: Sequelize): Promise<VersionedSnapshot> {
   const isolationLevel =
     sequelize.getDialect() === 'postgres' ? Transaction.ISOLATION_LEVELS.REPEATABLE_READ : undefined;
   return sequelize.transaction({ isolationLevel }, async (transaction) => {
