@@ -5,6 +5,7 @@ export {
   errorCodeSchema,
   errorResponseSchema,
 } from './errors.js';
+export { type ExplainResponse, explainResponseSchema } from './explain.js';
 export {
   customerUuidSchema,
   type EnterpriseFeatures,

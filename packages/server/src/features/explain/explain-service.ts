@@ -1,3 +1,4 @@
+import type { ExplainResponse } from '@waffle-kit/contract';
 import { describeEvaluation, evaluateFlag, type FlagEvaluation } from '@waffle-kit/core';
 import { EnterpriseCustomer, User } from '../../db/models/index.js';
 import { toFlagUser } from '../../embedding/request-user.js';
@@ -5,15 +6,8 @@ import { NotFoundError } from '../../errors/app-error.js';
 import type { FlagSnapshot } from '../../snapshot/flag-snapshot.js';
 import { toRequestUser, USER_FOR_FLAGS_INCLUDE } from '../auth/session-store.js';
 
-export interface ExplainResult {
-  is_active: boolean;
-  reason: FlagEvaluation['reason'];
-  /** e.g. "on: enterprise percentage 30% for Acme, bucket 212 < 300". */
-  description: string;
-  bucket?: number;
-  percent?: number;
-  enterprise_customer_uuid?: string;
-}
+/** The wire shape of an explanation is the contract's. */
+export type ExplainResult = ExplainResponse;
 
 /**
  * Why a flag is on or off for a user (by username; none: anonymous without a cookie), optionally
