@@ -1,5 +1,5 @@
 import type { ExplainResponse } from '@waffle-kit/contract';
-import { describeEvaluation, evaluateFlag, type FlagEvaluation } from '@waffle-kit/core';
+import { describeEvaluation, evaluateFlag } from '@waffle-kit/core';
 import { EnterpriseCustomer, User } from '../../db/models/index.js';
 import { toFlagUser } from '../../embedding/request-user.js';
 import { NotFoundError } from '../../errors/app-error.js';
