@@ -34,25 +34,36 @@ async function externalImports(entry: string): Promise<string[]> {
 
 describe('entry points', () => {
   it('@waffle-kit/msw needs msw and core alone', async () => {
-    expect(await externalImports('./index.ts')).toEqual(['@waffle-kit/core', 'msw']);
+    expect(await externalImports('./index.ts')).toEqual([
+      '@waffle-kit/contract/demo',
+      '@waffle-kit/core',
+      'msw',
+    ]);
   });
 
   it('@waffle-kit/msw/node adds msw/node, never msw/browser', async () => {
-    expect(await externalImports('./node.ts')).toEqual(['@waffle-kit/core', 'msw', 'msw/node']);
+    expect(await externalImports('./node.ts')).toEqual([
+      '@waffle-kit/contract/demo',
+      '@waffle-kit/core',
+      'msw',
+      'msw/node',
+    ]);
   });
 
   it('@waffle-kit/msw/browser adds msw/browser, never msw/node', async () => {
-    expect(await externalImports('./browser.ts')).toEqual(['@waffle-kit/core', 'msw', 'msw/browser']);
-  });
-
-  it('@waffle-kit/msw/contract needs zod and core alone', async () => {
-    expect(await externalImports('./contract/index.ts')).toEqual(['@waffle-kit/core', 'zod']);
+    expect(await externalImports('./browser.ts')).toEqual([
+      '@waffle-kit/contract/demo',
+      '@waffle-kit/core',
+      'msw',
+      'msw/browser',
+    ]);
   });
 
   it('@waffle-kit/msw/testing needs its React peers and msw, no server or worker', async () => {
     expect(await externalImports('./testing/index.ts')).toEqual([
       '@tanstack/react-query',
       '@testing-library/react',
+      '@waffle-kit/contract/demo',
       '@waffle-kit/core',
       '@waffle-kit/react',
       'msw',

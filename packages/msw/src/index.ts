@@ -5,7 +5,7 @@ export type {
   EnterpriseLearnerResponse,
   LearnerDashboardResponse,
   WaffleStatusResponse,
-} from './contract/index.js';
+} from '@waffle-kit/contract';
 export { DEMO_ENROLLMENTS, DEMO_ENTERPRISES, DEMO_USER, demoFixtures } from './fixtures/demo-fixtures.js';
 export { createFixtureStore, type FixtureStore } from './fixtures/fixture-store.js';
 export type {

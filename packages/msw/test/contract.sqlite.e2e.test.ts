@@ -1,8 +1,5 @@
 // @vitest-environment node
-import { DEMO_ACCOUNTS, DEMO_ENTERPRISES } from '@waffle-kit/server';
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+
 import {
   type EnterpriseLearnerResponse,
   enterpriseLearnerResponseSchema,
@@ -11,7 +8,11 @@ import {
   learnerDashboardResponseSchema,
   type WaffleStatusResponse,
   waffleStatusResponseSchema,
-} from '../src/contract/index.js';
+} from '@waffle-kit/contract';
+import { DEMO_ACCOUNTS, DEMO_ENTERPRISES } from '@waffle-kit/server';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import type { LearnerPortalFixtures } from '../src/index.js';
 import { learnerPortalHandlers } from '../src/index.js';
 import { type RealServer, Session, startRealServer } from './real-server.js';

@@ -1,15 +1,16 @@
 // @vitest-environment node
-import { DEMO_ACCOUNTS, DEMO_ENTERPRISES } from '@waffle-kit/server';
-import { bypass } from 'msw';
-import { type SetupServer, setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callBackendWithFlags } from '../examples/patch-flags.js';
+
 import {
   enterpriseLearnerResponseSchema,
   errorResponseSchema,
   learnerDashboardResponseSchema,
   waffleStatusResponseSchema,
-} from '../src/contract/index.js';
+} from '@waffle-kit/contract';
+import { DEMO_ACCOUNTS, DEMO_ENTERPRISES } from '@waffle-kit/server';
+import { bypass } from 'msw';
+import { type SetupServer, setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callBackendWithFlags } from '../examples/patch-flags.js';
 import { patchFlags } from '../src/index.js';
 import { type RealServer, Session, startRealServer } from './real-server.js';
 

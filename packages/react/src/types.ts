@@ -1,3 +1,4 @@
+import type { EnterpriseFeaturesMeta } from '@waffle-kit/contract';
 /**
  * Augment this interface to type flag, switch and sample names:
  *
@@ -27,17 +28,8 @@ export type FlagValues = Record<string, boolean>;
 /** Values as responses carry them: booleans, or `{ is_active }` objects as `/waffle_status` has them. */
 export type WireValues = Record<string, boolean | { is_active: boolean }>;
 
-/** `enterprise_features_meta`, stamped by the server next to `enterprise_features`. */
-export interface FlagMeta {
-  /** The flag snapshot version the values came from (grows on every write). */
-  version: number;
-  /** Server time of evaluation, ms since epoch. */
-  evaluated_at: number;
-  /** Whose flags these are; null for an anonymous user. */
-  username: string | null;
-  /** The customer `enterprise_features` was evaluated for; null for the global evaluation. */
-  enterprise_customer_uuid: string | null;
-}
+/** `enterprise_features_meta`, stamped by the server next to `enterprise_features` (the contract's). */
+export type FlagMeta = EnterpriseFeaturesMeta;
 
 /**
  * What an extractor finds in one query's data: the wire format's fields (a body that carries

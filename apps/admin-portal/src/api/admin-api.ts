@@ -1,4 +1,4 @@
-import { ApiError, apiRequest, resultsOf, seg } from './http.js';
+import { ApiError, apiRequest, resultsOf, seg } from '@waffle-kit/contract/client';
 import type {
   AdminUser,
   AuditEntry,

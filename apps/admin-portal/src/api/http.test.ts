@@ -1,7 +1,7 @@
+import { ApiError, apiRequest, readCookie } from '@waffle-kit/contract/client';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockApi } from '../test/mock-admin-api.js';
-import { ApiError, apiRequest, readCookie } from './http.js';
 
 describe('apiRequest', () => {
   beforeEach(() => {

@@ -1,3 +1,4 @@
+export { ApiError, type ApiErrorBody, apiRequest, readCookie } from '@waffle-kit/contract/client';
 export {
   auditApi,
   authApi,
@@ -8,5 +9,4 @@ export {
   samplesApi,
   switchesApi,
 } from './admin-api.js';
-export { ApiError, type ApiErrorBody, apiRequest, readCookie } from './http.js';
 export type * from './types.js';

@@ -114,13 +114,4 @@ export interface AuditEntry {
   readonly created: string;
 }
 
-export interface Explanation {
-  readonly is_active: boolean;
-  /** The rule that decided, as `core` names it (e.g. "enterprise_percent"). */
-  readonly reason: string;
-  /** Optional sentence, e.g. "on: enterprise percentage 30% for Acme, bucket 212 < 300". */
-  readonly description?: string;
-  readonly bucket?: number;
-  readonly percent?: number;
-  readonly enterprise_customer_uuid?: string;
-}
+export type { ExplainResponse as Explanation } from '@waffle-kit/contract';

@@ -1,4 +1,11 @@
-import { ApiError, apiRequest } from './http.js';
+import type {
+  EnterpriseCourseEnrollment,
+  EnterpriseCustomer,
+  EnterpriseCustomerUser,
+  EnterpriseLearnerResponse,
+  LearnerDashboardResponse,
+} from '@waffle-kit/contract';
+import { ApiError, apiRequest } from '@waffle-kit/contract/client';
 
 /** `GET /api/auth/me`'s `user`. */
 export interface SessionUser {
@@ -11,44 +18,14 @@ export interface SessionUser {
   readonly linked_enterprise_customer_uuids: readonly string[];
 }
 
-export interface EnterpriseCustomer {
-  readonly uuid: string;
-  readonly slug: string;
-  readonly name: string;
-  readonly active?: boolean;
-}
-
-/** One enterprise customer user row: the learner's link to a customer. */
-export interface EnterpriseCustomerUserLink {
-  readonly id?: number;
-  readonly active: boolean;
-  readonly linked?: boolean;
-  readonly enterprise_customer: EnterpriseCustomer | null;
-}
-
-/** `GET /enterprise/api/v1/enterprise-learner/` (flags fields are read by the SDK, not here). */
-export interface EnterpriseLearnerPage {
-  readonly count: number;
-  readonly results: readonly EnterpriseCustomerUserLink[];
-}
-
-export interface Enrollment {
-  readonly course_run_id: string;
-  readonly display_name: string;
-  readonly org_name?: string | null;
-  readonly course_run_status: string;
-  readonly created?: string;
-}
-
-/** `POST /api/v1/bffs/learner/dashboard/`. */
-export interface LearnerDashboard {
-  readonly enterprise_customer: EnterpriseCustomer | null;
-  readonly all_linked_enterprise_customer_users: readonly EnterpriseCustomerUserLink[];
-  readonly active_enterprise_customer: EnterpriseCustomer | null;
-  readonly enterprise_course_enrollments: readonly Enrollment[];
-  readonly errors: readonly unknown[];
-  readonly warnings: readonly unknown[];
-}
+// The wire shapes are the contract's; these names are the portal's for them.
+export type {
+  EnterpriseCourseEnrollment as Enrollment,
+  EnterpriseCustomer,
+  EnterpriseCustomerUser as EnterpriseCustomerUserLink,
+  EnterpriseLearnerResponse as EnterpriseLearnerPage,
+  LearnerDashboardResponse as LearnerDashboard,
+};
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -69,10 +46,9 @@ export async function fetchMe(): Promise<SessionUser | null> {
 
 export async function login(username: string, password: string): Promise<SessionUser> {
   const body = await apiRequest<{ user: SessionUser | null }>('POST', '/api/auth/login', {
-    username,
-    password,
+    body: { username, password },
   });
-  if (!body?.user) throw new ApiError(500, { code: 'no_user', message: 'The server signed nobody in.' });
+  if (!body?.user) throw new ApiError(500, { code: 'http_error', message: 'The server signed nobody in.' });
   return body.user;
 }
 
@@ -80,18 +56,18 @@ export function logout(): Promise<void> {
   return apiRequest<void>('POST', '/api/auth/logout');
 }
 
-export function fetchEnterpriseLearner(): Promise<EnterpriseLearnerPage> {
-  return apiRequest<EnterpriseLearnerPage>('GET', '/enterprise/api/v1/enterprise-learner/?page_size=100');
+export function fetchEnterpriseLearner(): Promise<EnterpriseLearnerResponse> {
+  return apiRequest<EnterpriseLearnerResponse>('GET', '/enterprise/api/v1/enterprise-learner/?page_size=100');
 }
 
-export function fetchDashboard(slug: string): Promise<LearnerDashboard> {
-  return apiRequest<LearnerDashboard>('POST', '/api/v1/bffs/learner/dashboard/', {
-    enterprise_customer_slug: slug,
+export function fetchDashboard(slug: string): Promise<LearnerDashboardResponse> {
+  return apiRequest<LearnerDashboardResponse>('POST', '/api/v1/bffs/learner/dashboard/', {
+    body: { enterprise_customer_slug: slug },
   });
 }
 
 /** The active, linked customers of a learner's links, in the server's order. */
-export function linkedEnterprises(page: EnterpriseLearnerPage | undefined): EnterpriseCustomer[] {
+export function linkedEnterprises(page: EnterpriseLearnerResponse | undefined): EnterpriseCustomer[] {
   return (page?.results ?? [])
     .filter((link) => link.active && link.linked !== false && link.enterprise_customer)
     .map((link) => link.enterprise_customer!);

@@ -1,5 +1,5 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api/http.js';
+import { ApiError } from '@waffle-kit/contract/client';
 import { queryKeys } from '../api/learner-api.js';
 
 /**

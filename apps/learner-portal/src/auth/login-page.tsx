@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '@waffle-kit/contract/client';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../api/http.js';
 import { login, queryKeys } from '../api/learner-api.js';
 
 /** Sign in as a demo learner (the accounts are listed on the page: this is a demo). */

@@ -1,12 +1,13 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
-import { fetchJson, LEARNER, postDashboard, setupTestServer, WAFFLE_STATUS } from '../../test/msw-server.js';
+
 import {
   enterpriseLearnerResponseSchema,
   errorResponseSchema,
   learnerDashboardResponseSchema,
   waffleStatusResponseSchema,
-} from '../contract/index.js';
+} from '@waffle-kit/contract';
+import { describe, expect, it } from 'vitest';
+import { fetchJson, LEARNER, postDashboard, setupTestServer, WAFFLE_STATUS } from '../../test/msw-server.js';
 import { DEMO_ENTERPRISES } from '../fixtures/demo-fixtures.js';
 import { learnerPortalHandlers } from './learner-portal-handlers.js';
 

@@ -1,4 +1,4 @@
-import type { EnterpriseFeaturesMeta } from '../contract/flag-fields.js';
+import type { EnterpriseFeaturesMeta } from '@waffle-kit/contract';
 import type { FlagValues } from '../fixtures/fixture-types.js';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

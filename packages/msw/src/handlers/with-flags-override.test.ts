@@ -1,8 +1,9 @@
 // @vitest-environment node
+
+import { enterpriseLearnerResponseSchema } from '@waffle-kit/contract';
 import { http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LEARNER } from '../../test/msw-server.js';
-import { enterpriseLearnerResponseSchema } from '../contract/index.js';
 import { setupFlagServer } from '../node.js';
 import { learnerPortalResolvers } from './learner-portal-handlers.js';
 import { withFlags } from './with-flags.js';

@@ -1,8 +1,9 @@
 // @vitest-environment node
+
+import { enterpriseLearnerResponseSchema, waffleStatusResponseSchema } from '@waffle-kit/contract';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { fetchJson, LEARNER, setupTestServer, WAFFLE_STATUS } from '../../test/msw-server.js';
-import { enterpriseLearnerResponseSchema, waffleStatusResponseSchema } from '../contract/index.js';
 import { DEMO_ENTERPRISES } from '../fixtures/demo-fixtures.js';
 import { learnerPortalHandlers, learnerPortalResolvers } from './learner-portal-handlers.js';
 import { withFlags } from './with-flags.js';

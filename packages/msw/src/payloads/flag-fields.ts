@@ -1,4 +1,4 @@
-import type { EnterpriseFeaturesMeta } from '../contract/flag-fields.js';
+import type { EnterpriseFeaturesMeta } from '@waffle-kit/contract';
 import type { FlagValues, ResolvedFixtures } from '../fixtures/fixture-types.js';
 import { flagsFor } from '../fixtures/resolve-fixtures.js';
 

@@ -4,7 +4,7 @@ import type {
   EnterpriseCustomerUser,
   EnterpriseLearnerResponse,
   LearnerDashboardResponse,
-} from '../contract/learner-schemas.js';
+} from '@waffle-kit/contract';
 import type { ResolvedFixtures } from '../fixtures/fixture-types.js';
 import { flagsFor } from '../fixtures/resolve-fixtures.js';
 import { embeddedFlags } from './flag-fields.js';

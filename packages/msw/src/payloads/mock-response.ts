@@ -1,4 +1,4 @@
-import type { ErrorResponse } from '../contract/flag-fields.js';
+import type { ErrorCode, ErrorResponse } from '@waffle-kit/contract';
 
 /** What a mocked endpoint answers: a status and a JSON body. */
 export interface MockResponse<T = unknown> {
@@ -10,7 +10,7 @@ export interface MockResponse<T = unknown> {
 /** The server's error shape, `{ error: { code, message, fields? } }`. */
 export function errorResponse(
   status: number,
-  code: string,
+  code: ErrorCode,
   message: string,
   fields?: Record<string, string>,
 ): MockResponse<never> {

@@ -1,4 +1,4 @@
-import type { WaffleStatusItems, WaffleStatusResponse } from '../contract/waffle-status-schema.js';
+import type { WaffleStatusItems, WaffleStatusResponse } from '@waffle-kit/contract';
 import type { FlagValues, ResolvedFixtures } from '../fixtures/fixture-types.js';
 import { embeddedFlags } from './flag-fields.js';
 import { type MockResponse, notAuthenticated, notLinked } from './mock-response.js';

@@ -1,3 +1,4 @@
+import { DEMO_CUSTOMERS } from '@waffle-kit/contract/demo';
 import {
   EnterpriseCourseEnrollment,
   EnterpriseCustomer,
@@ -18,19 +19,9 @@ import { hashPassword } from '../features/auth/password.js';
 
 /** The demo's enterprise customers: three, with different percentages for the same flag. */
 export const DEMO_ENTERPRISES = [
-  {
-    uuid: '6d2f4a9e-1c3b-4e5f-8a7b-000000000a01',
-    slug: 'acme',
-    name: 'Acme Learning',
-    dashboardPercent: 100,
-  },
-  {
-    uuid: '6d2f4a9e-1c3b-4e5f-8a7b-000000000b02',
-    slug: 'bluebird',
-    name: 'Bluebird University',
-    dashboardPercent: 30,
-  },
-  { uuid: '6d2f4a9e-1c3b-4e5f-8a7b-000000000c03', slug: 'cedar', name: 'Cedar Health', dashboardPercent: 0 },
+  { ...DEMO_CUSTOMERS.acme, dashboardPercent: 100 },
+  { ...DEMO_CUSTOMERS.bluebird, dashboardPercent: 30 },
+  { ...DEMO_CUSTOMERS.cedar, dashboardPercent: 0 },
 ] as const;
 
 /** Demo accounts (listed in the package README). */

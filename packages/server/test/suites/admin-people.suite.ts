@@ -1,3 +1,8 @@
+import {
+  errorResponseSchema,
+  explainResponseSchema,
+  learnerDashboardResponseSchema,
+} from '@waffle-kit/contract';
 import { bucketOf } from '@waffle-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseCustomer } from '../../src/db/models/index.js';
@@ -195,6 +200,11 @@ export function describeAdminPeople(dialect: TestDialect): void {
       expect(dashboard.body.enterprise_features['enterprise.dashboard_v2']).toBe(on);
       expect(global.body).toMatchObject({ is_active: false, reason: 'default' });
       expect(unknown.status).toBe(404);
+      // The wire contract's shapes, checked on the real answers.
+      explainResponseSchema.parse(explained.body);
+      explainResponseSchema.parse(global.body);
+      learnerDashboardResponseSchema.parse(dashboard.body);
+      errorResponseSchema.parse(unknown.body);
     });
   });
 }

@@ -1,19 +1,13 @@
-import { describeEvaluation, evaluateFlag, type FlagEvaluation } from '@waffle-kit/core';
+import type { ExplainResponse } from '@waffle-kit/contract';
+import { describeEvaluation, evaluateFlag } from '@waffle-kit/core';
 import { EnterpriseCustomer, User } from '../../db/models/index.js';
 import { NotFoundError } from '../../errors/app-error.js';
 import type { SnapshotCache } from '../../snapshot/snapshot-cache.js';
 import { toFlagUser } from '../auth/request-user.js';
 import { toRequestUser, USER_FOR_FLAGS_INCLUDE } from '../auth/session-store.js';
 
-export interface ExplainResult {
-  is_active: boolean;
-  reason: FlagEvaluation['reason'];
-  /** e.g. "on: enterprise percentage 30% for Acme, bucket 212 < 300". */
-  description: string;
-  bucket?: number;
-  percent?: number;
-  enterprise_customer_uuid?: string;
-}
+/** The wire shape of an explanation is the contract's. */
+export type ExplainResult = ExplainResponse;
 
 /**
  * Why a flag is on or off for a user (by username; none: anonymous without a cookie), optionally

@@ -1,14 +1,15 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
-import { DEMO_ENTERPRISES } from '../fixtures/demo-fixtures.js';
-import { resolveFixtures } from '../fixtures/resolve-fixtures.js';
-import { enterpriseLearnerResponse, learnerDashboardResponse } from '../payloads/learner-payloads.js';
-import { waffleStatusResponse } from '../payloads/waffle-status-payload.js';
+
 import {
   enterpriseLearnerResponseSchema,
   learnerDashboardResponseSchema,
   waffleStatusResponseSchema,
-} from './index.js';
+} from '@waffle-kit/contract';
+import { describe, expect, it } from 'vitest';
+import { DEMO_ENTERPRISES } from '../fixtures/demo-fixtures.js';
+import { resolveFixtures } from '../fixtures/resolve-fixtures.js';
+import { enterpriseLearnerResponse, learnerDashboardResponse } from './learner-payloads.js';
+import { waffleStatusResponse } from './waffle-status-payload.js';
 
 // The schemas are only worth their name if they reject a drifted body: each case below is one
 // way a hand-written mock (or a server change) could drift.

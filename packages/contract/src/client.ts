@@ -1,9 +1,20 @@
-/** The API's error body: `{ "error": { "code", "message", "fields"? } }` (DESIGN.md). */
+import type { ZodType } from 'zod';
+import type { ErrorCode } from './errors.js';
+
+// The one typed fetch client of the apps: browser-only (document.cookie, window.location).
+
+/**
+ * The API's error body: `{ "error": { "code", "message", "fields"? } }` (DESIGN.md); the client
+ * adds its own codes for a request that got no such body.
+ */
 export interface ApiErrorBody {
-  readonly code: string;
+  readonly code: ErrorCode | ClientErrorCode;
   readonly message: string;
   readonly fields?: Readonly<Record<string, string>>;
 }
+
+/** Codes of failures the server did not describe: no answer, a proxy's 502-504, another body. */
+export type ClientErrorCode = 'network_error' | 'server_unavailable' | 'http_error';
 
 /**
  * Every failed request becomes one of these, whatever went wrong: the server's error shape,
@@ -12,7 +23,7 @@ export interface ApiErrorBody {
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorBody['code'];
   readonly fields: Readonly<Record<string, string>>;
 
   constructor(status: number, body: ApiErrorBody) {
@@ -53,8 +64,10 @@ export function readCookie(name: string): string | null {
   return null;
 }
 
-export interface RequestOptions {
+export interface RequestOptions<T = unknown> {
   readonly body?: unknown;
+  /** Validates a successful body; a body that breaks the contract throws the schema's error. */
+  readonly schema?: ZodType<T>;
   /** The object's `version` as read; the server answers 409 when it is stale. */
   readonly ifMatch?: number | string;
   readonly query?: Readonly<Record<string, string | undefined>>;
@@ -74,7 +87,7 @@ function isErrorBody(value: unknown): value is { error: ApiErrorBody } {
   return (
     typeof error === 'object' &&
     error !== null &&
-    typeof (error as ApiErrorBody).code === 'string' &&
+    typeof (error as { code?: unknown }).code === 'string' &&
     typeof (error as ApiErrorBody).message === 'string'
   );
 }
@@ -93,7 +106,11 @@ async function readJson(response: Response): Promise<unknown> {
  * The one place that talks HTTP to the server: same-origin cookies, the CSRF header on unsafe
  * methods, `If-Match`, JSON in and out, and every error turned into an {@link ApiError}.
  */
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(
+  method: string,
+  path: string,
+  options: RequestOptions<T> = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method)) {
@@ -117,7 +134,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     });
   }
   const body = await readJson(response);
-  if (response.ok) return body as T;
+  if (response.ok) return options.schema ? options.schema.parse(body) : (body as T);
   if (isErrorBody(body)) throw new ApiError(response.status, body.error);
   // A proxy in front (Vite's in development) answers 502-504 when the server is down.
   if (response.status >= 502 && response.status <= 504) {

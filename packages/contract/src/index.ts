@@ -1,12 +1,18 @@
 export {
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorResponse,
+  errorCodeSchema,
+  errorResponseSchema,
+} from './errors.js';
+export { type ExplainResponse, explainResponseSchema } from './explain.js';
+export {
   customerUuidSchema,
   type EnterpriseFeatures,
   type EnterpriseFeaturesMeta,
-  type ErrorResponse,
   enterpriseFeaturesByCustomerSchema,
   enterpriseFeaturesMetaSchema,
   enterpriseFeaturesSchema,
-  errorResponseSchema,
   flagNameSchema,
   waffleSwitchesSchema,
 } from './flag-fields.js';
@@ -22,6 +28,7 @@ export {
   type LearnerDashboardResponse,
   learnerDashboardResponseSchema,
 } from './learner-schemas.js';
+export { NOTE_MAX_LENGTH, nameSchema, noteSchema, percentSchema, UUID_PATTERN, uuidSchema } from './rules.js';
 export {
   type WaffleStatusItems,
   type WaffleStatusResponse,

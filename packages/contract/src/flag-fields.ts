@@ -1,13 +1,11 @@
-import { FLAG_NAME_PATTERN } from '@waffle-kit/core';
 import { z } from 'zod';
+import { nameSchema, UUID_PATTERN } from './rules.js';
 
 /** A flag, switch or sample name as stored (no camelCase conversion). */
-export const flagNameSchema = z
-  .string()
-  .regex(FLAG_NAME_PATTERN, 'a name as stored: 1-100 of [A-Za-z0-9_.-]');
+export const flagNameSchema = nameSchema;
 
-/** An enterprise customer uuid, as the server accepts it. */
-export const customerUuidSchema = z.string().regex(/^[0-9a-fA-F-]{36}$/, 'an enterprise customer uuid');
+/** An enterprise customer uuid as the server sends it. */
+export const customerUuidSchema = z.string().regex(UUID_PATTERN, 'an enterprise customer uuid');
 
 /** `enterprise_features`: `{ [flagName]: boolean }`. */
 export const enterpriseFeaturesSchema = z.record(flagNameSchema, z.boolean());
@@ -26,15 +24,5 @@ export const enterpriseFeaturesMetaSchema = z.strictObject({
   enterprise_customer_uuid: customerUuidSchema.nullable(),
 });
 
-/** The error body of every waffle-kit endpoint: `{ error: { code, message, fields? } }`. */
-export const errorResponseSchema = z.strictObject({
-  error: z.strictObject({
-    code: z.string().min(1),
-    message: z.string().min(1),
-    fields: z.record(z.string(), z.string()).optional(),
-  }),
-});
-
 export type EnterpriseFeatures = z.infer<typeof enterpriseFeaturesSchema>;
 export type EnterpriseFeaturesMeta = z.infer<typeof enterpriseFeaturesMetaSchema>;
-export type ErrorResponse = z.infer<typeof errorResponseSchema>;
