@@ -41,6 +41,8 @@ const flagFields = {
   ),
   users: z.array(usernameSchema),
   groups: z.array(groupNameSchema),
+  /** The flag sets the flag belongs to (replaces them all); each must exist. */
+  sets: z.array(nameSchema),
   rollout: z.boolean(),
   note: noteSchema,
   /** Replaces every enterprise percentage of the flag. */
