@@ -43,7 +43,7 @@ export const FEATURE_TIERS: readonly (readonly string[])[] = [
   ['audit'],
   ['shared'],
   ['users'],
-  ['flags', 'switches', 'samples', 'enterprise-customers'],
+  ['flags', 'flag-sets', 'switches', 'samples', 'enterprise-customers'],
   ['explain', 'transfer'],
   ['admin'],
 ];
@@ -52,14 +52,7 @@ export const FEATURE_TIERS: readonly (readonly string[])[] = [
  * Imports allowed against FEATURE_TIERS, each with its reason. Keep this list short and
  * temporary: every entry names when it can go.
  */
-export const FEATURE_ALLOWANCES: readonly { readonly target: string; readonly reason: string }[] = [
-  {
-    // Issue 16: the name, uuid and percent schemas of flag-input.ts move to @waffle-kit/contract
-    // on another branch. Delete this entry once the features import them from there.
-    target: 'features/flags/flag-input',
-    reason: 'the shared name/uuid/percent schemas, until @waffle-kit/contract holds them',
-  },
-];
+export const FEATURE_ALLOWANCES: readonly { readonly target: string; readonly reason: string }[] = [];
 
 /** Route files answer through a store or service; only those touch the models. */
 const MODELS = 'db/models/';

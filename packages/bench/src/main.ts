@@ -3,7 +3,7 @@
  *
  *   pnpm bench                      the full run (about 11 minutes on 2 busy cores)
  *   pnpm bench --quick              a smoke run, under 2 minutes
- *   pnpm bench --only=http,client   some parts: evaluation, scaling, http, propagation, client
+ *   pnpm bench --only=http,client   some parts: evaluation, scaling, flag-sets, http, propagation, client
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { MODULES } from './modules.js';

@@ -3,6 +3,7 @@ import { evaluationModule } from './evaluation/evaluation-module.js';
 import { httpModule } from './http/http-module.js';
 import { serverCostModule } from './http/server-cost-module.js';
 import { propagationModule } from './propagation/propagation-module.js';
+import { flagSetsModule } from './scaling/flag-sets-module.js';
 import { scalingModule } from './scaling/scaling-module.js';
 import type { BenchModule } from './suite.js';
 
@@ -10,6 +11,7 @@ import type { BenchModule } from './suite.js';
 export const MODULES: readonly BenchModule[] = [
   evaluationModule,
   scalingModule,
+  flagSetsModule,
   httpModule,
   serverCostModule,
   propagationModule,

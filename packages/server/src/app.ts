@@ -40,6 +40,11 @@ export interface AppDeps {
   readonly trustProxy?: TrustProxy | true;
   /** false: the routes answer without flags (the bench's "embedding skipped" variant). Default true. */
   readonly embedding?: boolean;
+  /**
+   * The flag sets the learner routes (enterprise-learner list, dashboard BFF, `/waffle_status`)
+   * serve: only their flags are evaluated and embedded. Default: every flag.
+   */
+  readonly flagSets?: readonly string[];
 }
 
 /** The Express app: every middleware and route, in the order a request meets them. */
@@ -51,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
     logger: runtime.logger,
     secureCookies: secure,
     enabled: deps.embedding ?? true,
+    sets: deps.flagSets,
   });
   const app = express();
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isValidFlagName } from '@waffle-kit/core';
 
 /** Everything the server reads from the environment, typed and checked once at start. */
 export interface ServerConfig {
@@ -28,6 +29,8 @@ export interface ServerConfig {
    * (`Secure` cookies behind an HTTPS proxy) from the `X-Forwarded-*` headers of those proxies only.
    */
   readonly trustProxy?: TrustProxy;
+  /** `WAFFLE_FLAG_SETS`: the flag sets the learner routes serve (undefined: every flag). */
+  readonly flagSets?: readonly string[];
 }
 
 /** A value Express's `app.set('trust proxy', ...)` accepts, minus `true` (trust every hop). */
@@ -101,6 +104,19 @@ function parseTrustProxy(value: string | undefined): TrustProxy {
   return entries;
 }
 
+/** `WAFFLE_FLAG_SETS=learner-portal,admin`: comma-separated flag set names. */
+function parseFlagSets(value: string | undefined): readonly string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const sets = value.split(',').map((set) => set.trim());
+  const bad = sets.filter((set) => !isValidFlagName(set));
+  if (bad.length > 0) {
+    throw new ConfigError(
+      `WAFFLE_FLAG_SETS must be comma-separated flag set names (1-100 characters of letters, digits, "_", "." or "-"); "${bad.join('", "')}" is not one.`,
+    );
+  }
+  return sets;
+}
+
 /**
  * Reads the environment into a `ServerConfig`; a bad value throws a `ConfigError` naming the
  * variable, so a misconfigured server stops before it listens.
@@ -124,5 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     adminPortalDir: env.WAFFLE_ADMIN_PORTAL_DIR || join(repoRoot, 'apps', 'admin-portal', 'dist'),
     secureCookies: env.WAFFLE_SECURE_COOKIES === '1',
     trustProxy: parseTrustProxy(env.WAFFLE_TRUST_PROXY),
+    flagSets: parseFlagSets(env.WAFFLE_FLAG_SETS),
   };
 }

@@ -61,6 +61,7 @@ export async function startServer(
     trustProxy: config.trustProxy,
     learnerPortalDir: config.learnerPortalDir,
     adminPortalDir: config.adminPortalDir,
+    flagSets: config.flagSets,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) =>

@@ -28,6 +28,11 @@ export interface CreateWaffleOptions extends CompileOptions {
    * cookie (or bearer token) decides.
    */
   readonly getUser?: (req: Request) => RequestUser | null | Promise<RequestUser | null>;
+  /**
+   * The flag sets this app's responses carry (a `send` scope may name others): only their flags
+   * are evaluated. Default: every flag.
+   */
+  readonly sets?: readonly string[];
 }
 
 export interface FlagOptions {
@@ -92,7 +97,7 @@ export async function createWaffle(options: CreateWaffleOptions): Promise<Waffle
   });
   const parseCookies = cookieParser();
   const sessionAuth = authenticate(runtime.sessions, logger);
-  const embedding = createEmbedding({ snapshot: runtime.snapshot, logger });
+  const embedding = createEmbedding({ snapshot: runtime.snapshot, logger, sets: options.sets });
   const warnedUnknown = new Set<string>();
 
   const resolveUser: RequestHandler = async (req, res, next) => {

@@ -70,7 +70,7 @@ describe('the waffle-kit CLI on a SQLite file', { timeout: 90_000 }, () => {
     expect(appended.status).toBe(0);
     expect(list.stdout).toBe(
       'Flags:\n' +
-        `cli.flag: everyone=unset percent=20.5 testing=false superusers=false staff=true authenticated=false languages=- users=alice,bob groups=beta rollout=false enterprise=${ACME}:30\n`,
+        `cli.flag: everyone=unset percent=20.5 testing=false superusers=false staff=true authenticated=false languages=- users=alice,bob groups=beta sets=- rollout=false enterprise=${ACME}:30\n`,
     );
   });
 
@@ -125,6 +125,31 @@ describe('the waffle-kit CLI on a SQLite file', { timeout: 90_000 }, () => {
     expect(JSON.stringify(audit)).not.toMatch(/secret|password_hash|scrypt/);
   });
 
+  it('manages flag sets and set membership from the flag and set commands', async () => {
+    expect((await cli('set', 'portal', '--create', '--note', 'the learner portal')).status).toBe(0);
+    const joined = await cli('flag', 'cli.flag', '-s', 'portal');
+    expect(joined.stdout).toContain('sets=portal');
+    expect((await cli('flag', 'cli.set.member', '--create', '--everyone')).status).toBe(0);
+    const added = await cli('set', 'portal', '--add', 'cli.set.member');
+    expect(added.stdout).toContain('portal: cli.flag,cli.set.member');
+    const removed = await cli('set', 'portal', '--remove', 'cli.set.member');
+    expect(removed.stdout).toContain('portal: cli.flag\n');
+
+    const unknown = await cli('flag', 'cli.flag', '-s', 'no-such-set');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('sets: Unknown flag set: no-such-set.');
+    const missing = await cli('set', 'no-such-set', '--add', 'cli.flag');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('Add --create');
+
+    const rows = await readRows(
+      db,
+      'SELECT s.name AS set_name, f.name AS flag FROM waffle_flag_set_members m JOIN waffle_flag_sets s ON s.id = m.flag_set_id JOIN waffle_flags f ON f.id = m.flag_id',
+    );
+    expect(rows).toEqual([{ set_name: 'portal', flag: 'cli.flag' }]);
+    expect((await cli('set', '--list')).stdout).toContain('portal: cli.flag');
+  });
+
   it('exports, imports into an empty database to equal state, and imports again without changes', async () => {
     const file = join(dir, 'export.json');
     expect((await cli('export', '--output', file)).status).toBe(0);
@@ -137,6 +162,7 @@ describe('the waffle-kit CLI on a SQLite file', { timeout: 90_000 }, () => {
     expect(second.stdout).toMatch(/Imported: 0 created, 0 updated, \d+ unchanged\./);
     expect(JSON.parse(again.stdout)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
     expect(JSON.parse(again.stdout).samples).toEqual([{ name: 'cli.sample', percent: 33.3, note: '' }]);
+    expect(JSON.parse(again.stdout).flag_sets).toEqual([{ name: 'portal', note: 'the learner portal' }]);
   });
 
   it('imports a Waffle dumpdata file with Waffle’s field names', async () => {
@@ -167,12 +193,12 @@ describe('the waffle-kit CLI on a SQLite file', { timeout: 90_000 }, () => {
     const file = join(dir, 'waffle.json');
     writeFileSync(file, JSON.stringify(waffleDump));
 
-    const imported = await runCli(empty.url, ['import', file]);
+    const imported = await runCli(empty.url, ['import', file, '--default-set', 'legacy']);
     const list = await runCli(empty.url, ['flag', '--list']);
 
     expect(imported.status).toBe(0);
     expect(list.stdout).toContain(
-      'from.waffle: everyone=unset percent=12.5 testing=false superusers=true staff=false authenticated=true languages=en,fr users=alice',
+      'from.waffle: everyone=unset percent=12.5 testing=false superusers=true staff=false authenticated=true languages=en,fr users=alice groups=- sets=legacy',
     );
   });
 });

@@ -29,17 +29,27 @@ export async function exportCommand(args: string[], { out }: CliContext): Promis
   else out(text.trimEnd());
 }
 
-/** `waffle-kit import FILE` (ours or Waffle's `dumpdata waffle` JSON; `-` reads stdin). */
+/**
+ * `waffle-kit import FILE [--default-set NAME]` (ours or Waffle's `dumpdata waffle` JSON, whose
+ * flags join the default set; `-` reads stdin).
+ */
 export async function importCommand(args: string[], { runtime, actor, out }: CliContext): Promise<void> {
-  const [file] = args;
-  if (!file) throw new CliError('Usage: waffle-kit import FILE', 2);
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'default-set': { type: 'string' } },
+  });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new CliError('Usage: waffle-kit import FILE [--default-set NAME]', 2);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8'));
   } catch (error) {
     throw new CliError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
   }
-  const summary = await importFlagState(runtime.inTransaction, data, actor);
+  const summary = await importFlagState(runtime.inTransaction, data, actor, {
+    defaultSet: values['default-set'],
+  });
   out(`Imported: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged.`);
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import {} from '@waffle-kit/contract';
 import { ValidationError } from '../errors/app-error.js';
 import { createFlagSchema, updateFlagSchema } from '../features/flags/flag-input.js';
 import { flagService } from '../features/flags/flag-service.js';
@@ -8,7 +9,7 @@ import { type CliContext, CliError } from './cli-context.js';
 
 export const FLAG_USAGE = `waffle-kit flag NAME [--everyone | --deactivate | --unset-everyone] [-p PERCENT]
        [--superusers | --no-superusers] [--staff | --no-staff] [--authenticated | --no-authenticated]
-       [-u USER]... [-g GROUP]... [--append] [--testing | --no-testing] [--rollout | --no-rollout]
+       [-u USER]... [-g GROUP]... [-s SET]... [--append] [--testing | --no-testing] [--rollout | --no-rollout]
        [--enterprise UUID=PERCENT]... [--note TEXT] [--create]
 waffle-kit flag --list`;
 
@@ -24,6 +25,7 @@ export function describeFlag(flag: FlagJson): string {
     `languages=${flag.languages.join(',') || '-'}`,
     `users=${flag.users.join(',') || '-'}`,
     `groups=${flag.groups.join(',') || '-'}`,
+    `sets=${flag.sets.join(',') || '-'}`,
     `rollout=${flag.rollout}`,
     `enterprise=${flag.enterprise_percentages.map((p) => `${p.enterprise_customer_uuid}:${p.percent}`).join(',') || '-'}`,
   ];
@@ -63,6 +65,7 @@ export async function flagCommand(args: string[], { runtime, actor, out }: CliCo
       'no-rollout': { type: 'boolean' },
       user: { type: 'string', short: 'u', multiple: true },
       group: { type: 'string', short: 'g', multiple: true },
+      set: { type: 'string', short: 's', multiple: true },
       append: { type: 'boolean' },
       enterprise: { type: 'string', multiple: true },
       note: { type: 'string' },
@@ -130,6 +133,7 @@ export async function flagCommand(args: string[], { runtime, actor, out }: CliCo
       rollout: pick(values, 'rollout', 'no-rollout'),
       users: merge(values.user, existing?.users ?? []),
       groups: merge(values.group, existing?.groups ?? []),
+      sets: merge(values.set, existing?.sets ?? []),
       note: values.note,
       enterprise_percentages,
     }).filter(([, value]) => value !== undefined),

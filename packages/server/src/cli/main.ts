@@ -2,21 +2,25 @@ import { AppError } from '../errors/app-error.js';
 import { type CliContext, CliError, openCliRuntime } from './cli-context.js';
 import { createSuperuserCommand, explainCommand, exportCommand, importCommand } from './data-commands.js';
 import { FLAG_USAGE, flagCommand } from './flag-command.js';
+import { flagSetCommand, SET_USAGE, typesCommand } from './flag-set-command.js';
 import { deleteCommand, sampleCommand, switchCommand } from './object-commands.js';
 
 const USAGE = `Usage: waffle-kit COMMAND [options]   (DATABASE_URL picks the database; default sqlite:./data/waffle.sqlite)
 
   ${FLAG_USAGE.split('\n').join('\n  ')}
+  ${SET_USAGE.split('\n').join('\n  ')}
   waffle-kit switch NAME on|off [--create]     waffle-kit switch --list
   waffle-kit sample NAME PERCENT [--create]    waffle-kit sample --list
-  waffle-kit delete [--flags NAME...] [--switches NAME...] [--samples NAME...]
+  waffle-kit delete [--flags NAME...] [--switches NAME...] [--samples NAME...] [--sets NAME...]
   waffle-kit explain NAME [--user USERNAME] [--enterprise UUID]
-  waffle-kit export [--output FILE]            waffle-kit import FILE
+  waffle-kit export [--output FILE]            waffle-kit import FILE [--default-set NAME]
   waffle-kit createsuperuser USERNAME --password P
   waffle-kit migrate                           waffle-kit serve`;
 
 const COMMANDS: Record<string, (args: string[], ctx: CliContext) => Promise<void>> = {
   flag: flagCommand,
+  set: flagSetCommand,
+  types: typesCommand,
   switch: switchCommand,
   sample: sampleCommand,
   delete: deleteCommand,

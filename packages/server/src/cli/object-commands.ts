@@ -1,3 +1,4 @@
+import { flagSetService } from '../features/flag-sets/flag-set-service.js';
 import { flagService } from '../features/flags/flag-service.js';
 import { createSampleSchema, updateSampleSchema } from '../features/samples/sample-input.js';
 import { sampleService } from '../features/samples/sample-service.js';
@@ -62,30 +63,33 @@ export async function sampleCommand(args: string[], { runtime, actor, out }: Cli
   }
 }
 
-/** `waffle-kit delete --flags A B --switches C --samples D` (Waffle's `waffle_delete`). */
+/** `waffle-kit delete --flags A B --switches C --samples D --sets E` (Waffle's `waffle_delete`, and sets). */
 export async function deleteCommand(args: string[], { runtime, actor, out }: CliContext): Promise<void> {
-  const targets: Record<'flags' | 'switches' | 'samples', string[]> = {
+  const targets: Record<'flags' | 'switches' | 'samples' | 'sets', string[]> = {
     flags: [],
     switches: [],
     samples: [],
+    sets: [],
   };
   let current: keyof typeof targets | null = null;
   for (const arg of args) {
-    if (arg === '--flags' || arg === '--switches' || arg === '--samples')
+    if (arg === '--flags' || arg === '--switches' || arg === '--samples' || arg === '--sets')
       current = arg.slice(2) as keyof typeof targets;
     else if (current && !arg.startsWith('-')) targets[current].push(arg);
     else
       throw new CliError(
-        'Usage: waffle-kit delete [--flags NAME...] [--switches NAME...] [--samples NAME...]',
+        'Usage: waffle-kit delete [--flags NAME...] [--switches NAME...] [--samples NAME...] [--sets NAME...]',
         2,
       );
   }
-  if (targets.flags.length + targets.switches.length + targets.samples.length === 0) {
+  if (Object.values(targets).every((names) => names.length === 0)) {
     throw new CliError('Name something to delete: --flags NAME..., --switches NAME..., --samples NAME...', 2);
   }
-  if (targets.flags.length) await flagService(runtime.inTransaction).bulk('delete', targets.flags, actor);
+  if (targets.flags.length)
+    await flagService(runtime.inTransaction).bulk({ action: 'delete', names: targets.flags }, actor);
   for (const name of targets.switches) await switchService(runtime.inTransaction).remove(name, actor);
   for (const name of targets.samples) await sampleService(runtime.inTransaction).remove(name, actor);
+  for (const name of targets.sets) await flagSetService(runtime.inTransaction).remove(name, actor);
   for (const [kind, names] of Object.entries(targets))
-    for (const name of names) out(`Deleted ${kind.slice(0, -1)} "${name}".`);
+    for (const name of names) out(`Deleted ${kind === 'sets' ? 'flag set' : kind.slice(0, -1)} "${name}".`);
 }

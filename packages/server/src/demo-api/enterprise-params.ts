@@ -1,6 +1,6 @@
+import { nameSchema, uuidSchema } from '@waffle-kit/contract';
 import { z } from 'zod';
 import { ValidationError } from '../errors/app-error.js';
-import { uuidSchema } from '../features/flags/flag-input.js';
 import { parseInput } from '../features/shared/parse-input.js';
 
 /**
@@ -24,4 +24,11 @@ export function enterpriseUuidQuery(query: Record<string, unknown>): string | nu
   return parseInput(z.object({ enterprise_customer_uuid: uuidSchema }), {
     enterprise_customer_uuid: value,
   }).enterprise_customer_uuid;
+}
+
+/** `?set=learner-portal,admin`: the flag sets asked for, each checked; null when absent. */
+export function flagSetsQuery(query: Record<string, unknown>): string[] | null {
+  const value = singleQueryValue(query, 'set');
+  if (value === null) return null;
+  return parseInput(z.object({ set: z.array(nameSchema) }), { set: value.split(',') }).set;
 }

@@ -1,9 +1,9 @@
+import { uuidSchema } from '@waffle-kit/contract';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Embedding } from '../embedding/embedding.js';
 import { NotFoundError, ValidationError } from '../errors/app-error.js';
 import { getRequestUser, type RequestUser } from '../features/auth/request-user.js';
-import { uuidSchema } from '../features/flags/flag-input.js';
 import { parseInput } from '../features/shared/parse-input.js';
 import type { Logger } from '../logger.js';
 import { assertEnterpriseAccess, requireUser } from './enterprise-access.js';

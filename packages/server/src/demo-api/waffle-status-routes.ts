@@ -4,13 +4,14 @@ import type { Embedding } from '../embedding/embedding.js';
 import { getRequestUser } from '../features/auth/request-user.js';
 import type { SnapshotCache } from '../snapshot/snapshot-cache.js';
 import { assertEnterpriseAccess } from './enterprise-access.js';
-import { enterpriseUuidQuery } from './enterprise-params.js';
+import { enterpriseUuidQuery, flagSetsQuery } from './enterprise-params.js';
 
 type Status = Record<string, { is_active: boolean; last_modified: string | null }>;
 
 /**
  * `GET /waffle_status` (django-waffle compatible): `{ flags, switches, samples }`, each
  * `{ [name]: { is_active, last_modified } }`, plus the embedded `enterprise_features` fields.
+ * `?set=learner-portal,admin` evaluates only those flag sets (default: the app's sets).
  * Works anonymously (and sets the anonymous-id cookie); `?enterprise_customer_uuid=` evaluates
  * for a customer the user may see. No database query. Its `flags` are the embedding's own
  * `enterprise_features`, so the two never disagree (empty when evaluation failed, which is logged).
@@ -20,6 +21,7 @@ export function waffleStatusRoutes(embedding: Embedding, snapshot: SnapshotCache
   router.get('/waffle_status', (req, res) => {
     const uuid = enterpriseUuidQuery(req.query);
     if (uuid) assertEnterpriseAccess(getRequestUser(req), uuid);
+    const sets = flagSetsQuery(req.query);
     const { state, compiled } = snapshot;
     res.set('Cache-Control', 'private, no-store');
     embedding.send(
@@ -46,7 +48,7 @@ export function waffleStatusRoutes(embedding: Embedding, snapshot: SnapshotCache
         }
         return { flags, switches, samples };
       },
-      { enterpriseCustomerUuid: uuid },
+      { enterpriseCustomerUuid: uuid, ...(sets ? { sets } : {}) },
     );
   });
   return router;

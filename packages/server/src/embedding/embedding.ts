@@ -14,6 +14,11 @@ export interface EmbeddingScope {
   readonly enterpriseCustomerUuid?: string | null;
   /** List routes: also add `enterprise_features_by_customer` for these customers. */
   readonly byCustomer?: readonly string[];
+  /**
+   * The flag sets this response serves: only their flags are evaluated and embedded. Default:
+   * the embedding's `sets`, else every flag (also every flag while the deployment defines no sets).
+   */
+  readonly sets?: readonly string[];
 }
 
 /** The wire format's `enterprise_features_meta` (docs/wire-format.md). */
@@ -39,6 +44,8 @@ export interface EmbeddingOptions {
   readonly secureCookies?: boolean;
   /** false: responses go out without flags (the bench's "embedding skipped" variant). Default true. */
   readonly enabled?: boolean;
+  /** The flag sets the host app's responses serve when a scope names none (default: every flag). */
+  readonly sets?: readonly string[];
 }
 
 type Body = Record<string, unknown>;
@@ -93,9 +100,20 @@ export function requestContext(req: Request, res: Response | undefined, secure: 
 export function createEmbedding(options: EmbeddingOptions): Embedding {
   const { snapshot, logger } = options;
   const enabled = options.enabled ?? true;
+  const reportedSets = new Set<string>();
+  /** A route configured for a set the database lacks embeds nothing from it: say so once per name. */
+  const reportUnknownSets = (sets: readonly string[], path: string) => {
+    for (const set of snapshot.unknownSets(sets)) {
+      if (reportedSets.has(set)) continue;
+      reportedSets.add(set);
+      logger.warn('a route serves a flag set that does not exist; it adds no flags', { set, path });
+    }
+  };
 
   const evaluate = (req: Request, res: Response, scope: EmbeddingScope): EmbeddedFlags => {
-    const compiled = snapshot.compiled;
+    const sets = scope.sets ?? options.sets;
+    if (sets) reportUnknownSets(sets, req.path);
+    const compiled = snapshot.compiledFor(sets);
     const secure = overHttps(req, options.secureCookies);
     const context = requestContext(req, res, secure);
     const uuid = scope.enterpriseCustomerUuid ?? null;

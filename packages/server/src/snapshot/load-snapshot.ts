@@ -29,7 +29,7 @@ export function splitLanguages(languages: string): string[] {
 }
 
 /**
- * Reads all flag state in one read transaction (so the version matches the rows): seven small
+ * Reads all flag state in one read transaction (so the version matches the rows): nine small
  * queries, whatever the number of flags or customers. This is the only database read on the
  * evaluation path, and it runs on change, not per request.
  */
@@ -59,6 +59,16 @@ export async function loadSnapshot(sequelize: Sequelize): Promise<VersionedSnaps
     );
     const sampleRows = await select<{ name: string; percent_tenths: number; updated_at: string | Date }>(
       'SELECT name, percent_tenths, updated_at FROM waffle_samples ORDER BY name',
+    );
+
+    const setRows = await select<{ name: string }>('SELECT name FROM waffle_flag_sets ORDER BY name');
+    const memberRows = await select<{ set_name: string; flag_name: string }>(
+      'SELECT s.name AS set_name, f.name AS flag_name FROM waffle_flag_set_members m JOIN waffle_flag_sets s ON s.id = m.flag_set_id JOIN waffle_flags f ON f.id = m.flag_id ORDER BY f.name',
+    );
+    const membersOf = groupBy(
+      memberRows,
+      (row) => row.set_name,
+      (row) => row.flag_name,
     );
 
     const usersOf = groupBy(
@@ -103,6 +113,7 @@ export async function loadSnapshot(sequelize: Sequelize): Promise<VersionedSnaps
           percent: fromTenths(Number(row.percent_tenths)),
         })),
       },
+      sets: new Map(setRows.map((row) => [row.name, membersOf.get(row.name) ?? []])),
       modified: {
         flags: new Map(flagRows.map((row) => [row.name, iso(row.updated_at)])),
         switches: new Map(switchRows.map((row) => [row.name, iso(row.updated_at)])),

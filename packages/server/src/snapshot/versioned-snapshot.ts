@@ -4,6 +4,8 @@ import type { FlagSnapshot } from '@waffle-kit/core';
 export interface VersionedSnapshot {
   readonly version: number;
   readonly snapshot: FlagSnapshot;
+  /** Every flag set, by name, with the names of its flags (empty: the deployment defines no sets). */
+  readonly sets: ReadonlyMap<string, readonly string[]>;
   readonly modified: {
     readonly flags: ReadonlyMap<string, string>;
     readonly switches: ReadonlyMap<string, string>;
@@ -14,5 +16,6 @@ export interface VersionedSnapshot {
 export const EMPTY_SNAPSHOT: VersionedSnapshot = {
   version: 0,
   snapshot: { flags: [], switches: [], samples: [] },
+  sets: new Map(),
   modified: { flags: new Map(), switches: new Map(), samples: new Map() },
 };

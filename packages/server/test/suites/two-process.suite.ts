@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../helpers/builders.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
 import { type SpawnedServer, spawnServer } from '../helpers/spawn-server.js';
 import { TestClient } from '../helpers/test-client.js';
@@ -58,6 +59,27 @@ export function describeTwoProcesses(dialect: TestDialect): void {
       expect(secondChange).toBeLessThan(1000);
       const after = await other.get('/waffle_status');
       expect(after.body.enterprise_features_meta.version).toBe(app.runtime.snapshot.version);
+    });
+
+    it('shows a flag set membership change in the other process’s set responses within 1 second', async () => {
+      await app.build.user({ username: 'two.staff', isStaff: true });
+      const admin = app.client();
+      await admin.login('two.staff', TEST_PASSWORD);
+      await admin.post('/api/admin/flag-sets', { name: 'two-set' });
+      await admin.post('/api/admin/flags', { name: 'set.member', everyone: true, sets: ['two-set'] });
+      await admin.post('/api/admin/flags', { name: 'set.joiner', everyone: true });
+      const other = new TestClient(second.url);
+      const inSet = async () =>
+        Object.keys((await other.get('/waffle_status?set=two-set')).body.enterprise_features);
+
+      await admin.request('PATCH', '/api/admin/flags/set.joiner', { body: { sets: ['two-set'] } });
+      const start = performance.now();
+      while (!(await inSet()).includes('set.joiner') && performance.now() - start < 2000) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+
+      expect(performance.now() - start).toBeLessThan(1000);
+      expect((await inSet()).sort()).toEqual(['set.joiner', 'set.member']);
     });
   });
 }

@@ -76,6 +76,27 @@ export class SampleModel extends Model<InferAttributes<SampleModel>, InferCreati
   declare updatedAt: CreationOptional<Date>;
 }
 
+/** A named set of flags that a route embeds (migration 0003). */
+export class FlagSetModel extends Model<
+  InferAttributes<FlagSetModel>,
+  InferCreationAttributes<FlagSetModel>
+> {
+  declare id: CreationOptional<number>;
+  declare name: string;
+  declare note: CreationOptional<string>;
+  declare version: CreationOptional<number>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class FlagSetMemberModel extends Model<
+  InferAttributes<FlagSetMemberModel>,
+  InferCreationAttributes<FlagSetMemberModel>
+> {
+  declare flagSetId: number;
+  declare flagId: number;
+}
+
 const id = { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true };
 const version = { type: DataTypes.INTEGER, allowNull: false, defaultValue: 1 };
 const bool = (defaultValue: boolean) => ({ type: DataTypes.BOOLEAN, allowNull: false, defaultValue });
@@ -147,5 +168,22 @@ export function initFlagModels(sequelize: Sequelize): void {
       ...timestamps,
     },
     { sequelize, tableName: 'waffle_samples', underscored: true },
+  );
+  FlagSetModel.init(
+    {
+      id,
+      name: { type: DataTypes.STRING(100), allowNull: false, unique: true },
+      note,
+      version,
+      ...timestamps,
+    },
+    { sequelize, tableName: 'waffle_flag_sets', underscored: true },
+  );
+  FlagSetMemberModel.init(
+    {
+      flagSetId: { type: DataTypes.INTEGER, primaryKey: true },
+      flagId: { type: DataTypes.INTEGER, primaryKey: true },
+    },
+    { sequelize, tableName: 'waffle_flag_set_members', underscored: true, timestamps: false },
   );
 }

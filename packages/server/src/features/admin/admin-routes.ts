@@ -5,6 +5,8 @@ import { auditRoutes } from '../audit/audit-routes.js';
 import { enterpriseCustomerRoutes } from '../enterprise-customers/enterprise-customer-routes.js';
 import { enterpriseCustomerService } from '../enterprise-customers/enterprise-customer-service.js';
 import { explainRoutes } from '../explain/explain-routes.js';
+import { createFlagSetSchema, updateFlagSetSchema } from '../flag-sets/flag-set-input.js';
+import { flagSetService } from '../flag-sets/flag-set-service.js';
 import { flagRoutes } from '../flags/flag-routes.js';
 import { flagService } from '../flags/flag-service.js';
 import { createSampleSchema, updateSampleSchema } from '../samples/sample-input.js';
@@ -33,6 +35,12 @@ export function adminRoutes(inTransaction: InTransaction, snapshot: SnapshotCach
     namedObjectRoutes('samples', sampleService(inTransaction), {
       create: createSampleSchema,
       update: updateSampleSchema,
+    }),
+  );
+  router.use(
+    namedObjectRoutes('flag-sets', flagSetService(inTransaction), {
+      create: createFlagSetSchema,
+      update: updateFlagSetSchema,
     }),
   );
   router.use(userRoutes(userService(inTransaction)));

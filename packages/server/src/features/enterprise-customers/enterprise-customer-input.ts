@@ -1,5 +1,5 @@
+import { uuidSchema } from '@waffle-kit/contract';
 import { z } from 'zod';
-import { uuidSchema } from '../flags/flag-input.js';
 import { usernameSchema } from '../users/user-input.js';
 
 /** `POST /api/admin/enterprise-customers`: the uuid is generated when not given. */

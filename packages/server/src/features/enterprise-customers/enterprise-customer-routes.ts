@@ -1,6 +1,6 @@
+import { uuidSchema } from '@waffle-kit/contract';
 import { type Request, Router } from 'express';
 import { actorOf } from '../audit/actor.js';
-import { uuidSchema } from '../flags/flag-input.js';
 import { parseInput, parseParam } from '../shared/parse-input.js';
 import { usernameSchema } from '../users/user-input.js';
 import { createEnterpriseCustomerSchema, linkLearnerSchema } from './enterprise-customer-input.js';

@@ -1,6 +1,6 @@
+import { nameSchema } from '@waffle-kit/contract';
 import { Router } from 'express';
 import type { SnapshotCache } from '../../snapshot/snapshot-cache.js';
-import { nameSchema } from '../flags/flag-input.js';
 import { parseParam } from '../shared/parse-input.js';
 import { explainFlag } from './explain-service.js';
 

@@ -2,10 +2,6 @@ import { nameSchema, noteSchema, percentSchema, uuidSchema } from '@waffle-kit/c
 import { z } from 'zod';
 import { groupNameSchema, usernameSchema } from '../users/user-input.js';
 
-// The name, percent, uuid and note rules are the wire contract's; switches, samples, customers,
-// explain and the demo API import them from here as before.
-export { nameSchema, noteSchema, percentSchema, uuidSchema };
-
 export const enterprisePercentageSchema = z.strictObject({
   enterprise_customer_uuid: uuidSchema,
   percent: percentSchema,
@@ -23,6 +19,8 @@ const flagFields = {
   ),
   users: z.array(usernameSchema),
   groups: z.array(groupNameSchema),
+  /** The flag sets the flag belongs to (replaces them all); each must exist. */
+  sets: z.array(nameSchema),
   rollout: z.boolean(),
   note: noteSchema,
   /** Replaces every enterprise percentage of the flag. */

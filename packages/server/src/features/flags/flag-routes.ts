@@ -1,23 +1,23 @@
+import { nameSchema, uuidSchema } from '@waffle-kit/contract';
 import { type Request, Router } from 'express';
 import { z } from 'zod';
 import { actorOf } from '../audit/actor.js';
 import { expectedVersion, parseInput, parseParam } from '../shared/parse-input.js';
-import {
-  createFlagSchema,
-  nameSchema,
-  setEnterprisePercentageSchema,
-  updateFlagSchema,
-  uuidSchema,
-} from './flag-input.js';
+import { createFlagSchema, setEnterprisePercentageSchema, updateFlagSchema } from './flag-input.js';
 import type { FlagService } from './flag-service.js';
 
 const flagName = (req: Request) => parseParam(nameSchema, req, 'name');
 const customerUuid = (req: Request) => parseParam(uuidSchema, req, 'uuid');
 
-const bulkSchema = z.strictObject({
-  action: z.enum(['enable_everyone', 'disable_everyone', 'delete']),
-  names: z.array(nameSchema).min(1, 'Name at least one flag.'),
-});
+const flagNames = z.array(nameSchema).min(1, 'Name at least one flag.');
+const bulkSchema = z.union([
+  z.strictObject({ action: z.enum(['enable_everyone', 'disable_everyone', 'delete']), names: flagNames }),
+  // Set membership for many flags at once: the other sets of each flag stay as they are.
+  z.strictObject({ action: z.enum(['add_to_set', 'remove_from_set']), names: flagNames, set: nameSchema }),
+]);
+
+/** `?set=<name>`: only the flags of that set. */
+const setQuerySchema = z.object({ set: nameSchema });
 
 /** The flag routes of DESIGN.md under `/api/admin` (mounted behind `requireAdmin`). */
 export function flagRoutes(flags: FlagService): Router {
@@ -25,7 +25,8 @@ export function flagRoutes(flags: FlagService): Router {
 
   router.get('/flags', async (req, res) => {
     const search = typeof req.query.search === 'string' ? req.query.search : undefined;
-    const results = await flags.list(search);
+    const set = req.query.set === undefined ? undefined : parseInput(setQuerySchema, req.query).set;
+    const results = await flags.list(search, set);
     res.json({ count: results.length, results });
   });
 
@@ -35,8 +36,8 @@ export function flagRoutes(flags: FlagService): Router {
   });
 
   router.post('/flags/bulk', async (req, res) => {
-    const { action, names } = parseInput(bulkSchema, req.body);
-    res.json({ action, count: await flags.bulk(action, names, actorOf(req)) });
+    const input = parseInput(bulkSchema, req.body);
+    res.json({ action: input.action, count: await flags.bulk(input, actorOf(req)) });
   });
 
   router.get('/flags/:name', async (req, res) => {

@@ -1,5 +1,5 @@
 import { bucketOf, bucketThreshold } from '@waffle-kit/core';
-import { Op, type Transaction, UniqueConstraintError } from 'sequelize';
+import { Op, type Transaction, UniqueConstraintError, type WhereOptions } from 'sequelize';
 import { containsText } from '../../db/contains-text.js';
 import {
   EnterpriseCustomer,
@@ -7,6 +7,8 @@ import {
   EnterpriseFlagPercentageModel,
   FlagGroupModel,
   FlagModel,
+  FlagSetMemberModel,
+  FlagSetModel,
   FlagUserModel,
   Group,
   User,
@@ -19,37 +21,42 @@ import { recordAudit } from '../audit/audit-store.js';
 import type { CreateFlagInput, UpdateFlagInput } from './flag-input.js';
 import { type FlagJson, loadFlagJson, loadFlagsJson } from './flag-store.js';
 
-export type FlagBulkAction = 'enable_everyone' | 'disable_everyone' | 'delete';
+export type FlagBulkInput =
+  | { action: 'enable_everyone' | 'disable_everyone' | 'delete'; names: readonly string[] }
+  | { action: 'add_to_set' | 'remove_from_set'; names: readonly string[]; set: string };
 
 const missing = (label: string, names: string[]) => `Unknown ${label}: ${names.join(', ')}.`;
 
 async function idsByName(
-  kind: 'user' | 'group',
+  kind: 'user' | 'group' | 'flag set',
   names: readonly string[],
   transaction: Transaction,
 ): Promise<{ ids: number[]; unknown: string[] }> {
   const unique = [...new Set(names)];
+  const byName = { where: { name: { [Op.in]: unique } }, transaction };
   const rows =
     kind === 'user'
       ? (await User.findAll({ where: { username: { [Op.in]: unique } }, transaction })).map((u) => ({
           id: u.id,
           name: u.username,
         }))
-      : (await Group.findAll({ where: { name: { [Op.in]: unique } }, transaction })).map((g) => ({
-          id: g.id,
-          name: g.name,
+      : (kind === 'group' ? await Group.findAll(byName) : await FlagSetModel.findAll(byName)).map((row) => ({
+          id: row.id,
+          name: row.name,
         }));
   const found = new Set(rows.map((row) => row.name));
   return { ids: rows.map((row) => row.id), unknown: unique.filter((name) => !found.has(name)) };
 }
 
-/** Checks every user, group and customer the input names; one ValidationError lists them all. */
+/** Checks every user, group, flag set and customer the input names; one ValidationError lists them all. */
 async function resolveReferences(input: UpdateFlagInput, transaction: Transaction) {
   const fields: Record<string, string> = {};
   const users = input.users ? await idsByName('user', input.users, transaction) : undefined;
   if (users?.unknown.length) fields.users = missing('user', users.unknown);
   const groups = input.groups ? await idsByName('group', input.groups, transaction) : undefined;
   if (groups?.unknown.length) fields.groups = missing('group', groups.unknown);
+  const sets = input.sets ? await idsByName('flag set', input.sets, transaction) : undefined;
+  if (sets?.unknown.length) fields.sets = missing('flag set', sets.unknown);
   const percentages = input.enterprise_percentages;
   if (percentages) {
     const uuids = [...new Set(percentages.map((p) => p.enterprise_customer_uuid))];
@@ -63,7 +70,7 @@ async function resolveReferences(input: UpdateFlagInput, transaction: Transactio
   }
   if (Object.keys(fields).length > 0)
     throw new ValidationError('The flag names things that do not exist.', fields);
-  return { userIds: users?.ids, groupIds: groups?.ids };
+  return { userIds: users?.ids, groupIds: groups?.ids, setIds: sets?.ids };
 }
 
 function columns(input: UpdateFlagInput): Partial<FlagModel> {
@@ -88,7 +95,7 @@ function columns(input: UpdateFlagInput): Partial<FlagModel> {
 async function writeRelations(
   flagId: number,
   input: UpdateFlagInput,
-  refs: { userIds?: number[]; groupIds?: number[] },
+  refs: { userIds?: number[]; groupIds?: number[]; setIds?: number[] },
   transaction: Transaction,
 ): Promise<void> {
   if (refs.userIds) {
@@ -102,6 +109,13 @@ async function writeRelations(
     await FlagGroupModel.destroy({ where: { flagId }, transaction });
     await FlagGroupModel.bulkCreate(
       refs.groupIds.map((groupId) => ({ flagId, groupId })),
+      { transaction },
+    );
+  }
+  if (refs.setIds) {
+    await FlagSetMemberModel.destroy({ where: { flagId }, transaction });
+    await FlagSetMemberModel.bulkCreate(
+      refs.setIds.map((flagSetId) => ({ flagId, flagSetId })),
       { transaction },
     );
   }
@@ -247,9 +261,16 @@ async function withLearnerCounts(flag: FlagJson): Promise<FlagJson> {
  */
 export function flagService(inTransaction: InTransaction) {
   return {
-    async list(search?: string): Promise<FlagJson[]> {
-      if (!search) return loadFlagsJson(undefined);
-      return loadFlagsJson(containsText(FlagModel.sequelize!, ['name', 'note'], search));
+    async list(search?: string, set?: string): Promise<FlagJson[]> {
+      const where: WhereOptions<FlagModel>[] = [];
+      if (search) where.push(containsText(FlagModel.sequelize!, ['name', 'note'], search));
+      if (set !== undefined) {
+        const flagSet = await FlagSetModel.findOne({ where: { name: set } });
+        if (!flagSet) throw new NotFoundError(`This flag set does not exist: "${set}".`);
+        const members = await FlagSetMemberModel.findAll({ where: { flagSetId: flagSet.id } });
+        where.push({ id: { [Op.in]: members.map((m) => m.flagId) } });
+      }
+      return loadFlagsJson(where.length ? { [Op.and]: where } : undefined);
     },
 
     async get(name: string): Promise<FlagJson> {
@@ -293,11 +314,21 @@ export function flagService(inTransaction: InTransaction) {
       });
     },
 
-    /** Waffle's admin actions over several flags, one audit entry per flag, all or nothing. */
-    bulk(action: FlagBulkAction, names: readonly string[], actor: Actor): Promise<number> {
+    /**
+     * Waffle's admin actions over several flags (and set membership), one audit entry per flag,
+     * all or nothing.
+     */
+    bulk(input: FlagBulkInput, actor: Actor): Promise<number> {
+      const { action, names } = input;
       return inTransaction(async (ctx) => {
         for (const name of names) {
-          if (action === 'delete') {
+          if (input.action === 'add_to_set' || input.action === 'remove_from_set') {
+            const current = (await loadFlagJson(name, ctx.transaction))?.sets;
+            if (!current) throw new NotFoundError(`This flag does not exist: "${name}".`);
+            const others = current.filter((set) => set !== input.set);
+            const sets = input.action === 'add_to_set' ? [...others, input.set] : others;
+            await updateFlagIn(ctx, name, { sets }, actor);
+          } else if (action === 'delete') {
             await deleteFlagIn(ctx, name, actor);
           } else {
             await updateFlagIn(ctx, name, { everyone: action === 'enable_everyone' }, actor);

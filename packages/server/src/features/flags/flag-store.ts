@@ -3,6 +3,8 @@ import {
   EnterpriseFlagPercentageModel,
   FlagGroupModel,
   FlagModel,
+  FlagSetMemberModel,
+  FlagSetModel,
   FlagUserModel,
   Group,
   User,
@@ -22,6 +24,8 @@ export interface FlagJson {
   languages: string[];
   users: string[];
   groups: string[];
+  /** The flag sets it belongs to, by name. */
+  sets: string[];
   rollout: boolean;
   note: string;
   created: string;
@@ -37,7 +41,7 @@ export interface FlagJson {
   }>;
 }
 
-/** Flags as JSON, with their users, groups and percentages in three more queries whatever the count. */
+/** Flags as JSON, with their users, groups, sets and percentages in a few more queries whatever the count. */
 export async function loadFlagsJson(
   where: WhereOptions<FlagModel> | undefined,
   transaction?: Transaction,
@@ -45,9 +49,10 @@ export async function loadFlagsJson(
   const flags = await FlagModel.findAll({ where, order: [['name', 'ASC']], transaction });
   if (flags.length === 0) return [];
   const ids = flags.map((flag) => flag.id);
-  const [userRows, groupRows, percentRows] = await Promise.all([
+  const [userRows, groupRows, setRows, percentRows] = await Promise.all([
     FlagUserModel.findAll({ where: { flagId: { [Op.in]: ids } }, transaction }),
     FlagGroupModel.findAll({ where: { flagId: { [Op.in]: ids } }, transaction }),
+    FlagSetMemberModel.findAll({ where: { flagId: { [Op.in]: ids } }, transaction }),
     EnterpriseFlagPercentageModel.findAll({
       where: { flagId: { [Op.in]: ids } },
       order: [['enterpriseCustomerUuid', 'ASC']],
@@ -63,6 +68,11 @@ export async function loadFlagsJson(
     (await Group.findAll({ where: { id: { [Op.in]: groupRows.map((r) => r.groupId) } }, transaction })).map(
       (g) => [g.id, g.name],
     ),
+  );
+  const setNames = new Map(
+    (
+      await FlagSetModel.findAll({ where: { id: { [Op.in]: setRows.map((r) => r.flagSetId) } }, transaction })
+    ).map((s) => [s.id, s.name]),
   );
   return flags.map((flag) => ({
     name: flag.name,
@@ -80,6 +90,10 @@ export async function loadFlagsJson(
     groups: groupRows
       .filter((r) => r.flagId === flag.id)
       .map((r) => groupNames.get(r.groupId) ?? '')
+      .sort(),
+    sets: setRows
+      .filter((r) => r.flagId === flag.id)
+      .map((r) => setNames.get(r.flagSetId) ?? '')
       .sort(),
     rollout: Boolean(flag.rollout),
     note: flag.note,

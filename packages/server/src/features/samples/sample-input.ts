@@ -1,5 +1,5 @@
+import { nameSchema, noteSchema, percentSchema } from '@waffle-kit/contract';
 import { z } from 'zod';
-import { nameSchema, noteSchema, percentSchema } from '../flags/flag-input.js';
 
 const sampleFields = { percent: percentSchema, note: noteSchema };
 

@@ -1,7 +1,7 @@
+import { nameSchema } from '@waffle-kit/contract';
 import { type Request, Router } from 'express';
 import type { z } from 'zod';
 import { actorOf } from '../audit/actor.js';
-import { nameSchema } from '../flags/flag-input.js';
 import type { NamedObjectService } from './named-object-service.js';
 import { expectedVersion, parseInput, parseParam } from './parse-input.js';
 

@@ -1,25 +1,27 @@
 import { type Transaction, UniqueConstraintError } from 'sequelize';
 import { containsText } from '../../db/contains-text.js';
-import type { SampleModel, SwitchModel } from '../../db/models/index.js';
+import type { FlagSetModel, SampleModel, SwitchModel } from '../../db/models/index.js';
 import type { InTransaction, WriteContext } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/app-error.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit-store.js';
 
-type NamedModel = typeof SwitchModel | typeof SampleModel;
-type Row = SwitchModel | SampleModel;
+type NamedModel = typeof SwitchModel | typeof SampleModel | typeof FlagSetModel;
+type Row = SwitchModel | SampleModel | FlagSetModel;
 
 export interface NamedObjectDefinition<Json, Input> {
   readonly model: NamedModel;
-  /** `switch` or `sample`: the audit log's object type and the word in messages. */
+  /** `switch`, `sample` or `flag_set`: the audit log's object type and the word in messages. */
   readonly objectType: string;
+  /** The word in messages when it is not the object type (`flag set` for `flag_set`). */
+  readonly label?: string;
   toJson(row: Row): Json;
   /** Column values for the fields the input gives. */
   toColumns(input: Partial<Input>): Record<string, unknown>;
 }
 
 /**
- * The service of a flat named object (switch, sample): list/search, get, create, update with
+ * The service of a flat named object (switch, sample, flag set): list/search, get, create, update with
  * `If-Match` versions, delete; each write audited in its own transaction, which bumps the
  * snapshot version.
  */
@@ -28,7 +30,7 @@ export function namedObjectService<Json, Input>(
   def: NamedObjectDefinition<Json, Input>,
 ) {
   const Model = def.model as typeof SwitchModel;
-  const label = def.objectType;
+  const label = def.label ?? def.objectType;
   const notFound = (name: string) => new NotFoundError(`This ${label} does not exist: "${name}".`);
   const find = async (name: string, transaction?: Transaction) => {
     const row = await Model.findOne({ where: { name }, transaction });
@@ -46,7 +48,7 @@ export function namedObjectService<Json, Input>(
     name: string,
     before: Json | null,
     after: Json | null,
-  ) => recordAudit(ctx, actor, { action, objectType: label, objectName: name, before, after });
+  ) => recordAudit(ctx, actor, { action, objectType: def.objectType, objectName: name, before, after });
 
   return {
     async list(search?: string): Promise<Json[]> {

@@ -1,5 +1,5 @@
+import { nameSchema, noteSchema } from '@waffle-kit/contract';
 import { z } from 'zod';
-import { nameSchema, noteSchema } from '../flags/flag-input.js';
 
 const switchFields = { active: z.boolean(), note: noteSchema };
 

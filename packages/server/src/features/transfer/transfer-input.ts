@@ -1,10 +1,11 @@
+import { nameSchema, noteSchema, percentSchema } from '@waffle-kit/contract';
 import { z } from 'zod';
 import { ValidationError } from '../../errors/app-error.js';
 import { createEnterpriseCustomerSchema } from '../enterprise-customers/enterprise-customer-input.js';
-import { createFlagSchema, nameSchema, noteSchema, percentSchema } from '../flags/flag-input.js';
+import { createFlagSchema } from '../flags/flag-input.js';
 import { groupNameSchema, usernameSchema } from '../users/user-input.js';
 
-/** The export format: all flag state plus the groups, users and customers it names. */
+/** The export format: all flag state plus the groups, users, customers and flag sets it names. */
 export const flagStateDumpSchema = z.strictObject({
   format: z.literal('waffle-kit/1').optional(),
   groups: z.array(groupNameSchema).default([]),
@@ -12,6 +13,7 @@ export const flagStateDumpSchema = z.strictObject({
   enterprise_customers: z
     .array(createEnterpriseCustomerSchema.required({ uuid: true, active: true }))
     .default([]),
+  flag_sets: z.array(z.strictObject({ name: nameSchema, note: noteSchema.default('') })).default([]),
   flags: z.array(createFlagSchema).default([]),
   switches: z
     .array(z.strictObject({ name: nameSchema, active: z.boolean(), note: noteSchema.default('') }))
@@ -22,6 +24,12 @@ export const flagStateDumpSchema = z.strictObject({
 });
 
 export type FlagStateDump = z.infer<typeof flagStateDumpSchema>;
+
+/**
+ * The flag set a Waffle `dumpdata` list's flags are put in (Waffle has no sets), so a route can
+ * serve just them; `POST /import?default_set=` and `waffle-kit import --default-set` pick another.
+ */
+export const DEFAULT_IMPORT_SET = 'imported';
 
 type Loose = Record<string, unknown>;
 
@@ -58,16 +66,25 @@ function normalizeSample(fields: Loose): Loose {
 
 /**
  * Accepts our export, or Django's `dumpdata waffle` list (`[{ model: "waffle.flag", fields }]`),
- * or our format with Waffle's field spellings, and returns input for `flagStateDumpSchema`.
+ * or our format with Waffle's field spellings, and returns input for `flagStateDumpSchema`. A
+ * dumpdata list's flags go into `defaultSet`.
  */
-export function normalizeDump(data: unknown): unknown {
+export function normalizeDump(data: unknown, defaultSet = DEFAULT_IMPORT_SET): unknown {
   if (Array.isArray(data)) {
-    const dump: { flags: Loose[]; switches: Loose[]; samples: Loose[]; groups: string[]; users: Loose[] } = {
+    const dump: {
+      flags: Loose[];
+      switches: Loose[];
+      samples: Loose[];
+      groups: string[];
+      users: Loose[];
+      flag_sets: Loose[];
+    } = {
       flags: [],
       switches: [],
       samples: [],
       groups: [],
       users: [],
+      flag_sets: [],
     };
     for (const [index, entry] of (data as Loose[]).entries()) {
       if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
@@ -79,10 +96,11 @@ export function normalizeDump(data: unknown): unknown {
         );
       }
       const fields = (entry.fields ?? {}) as Loose;
-      if (entry.model === 'waffle.flag') dump.flags.push(normalizeFlag(fields));
+      if (entry.model === 'waffle.flag') dump.flags.push({ ...normalizeFlag(fields), sets: [defaultSet] });
       else if (entry.model === 'waffle.switch') dump.switches.push(normalizeSample(fields));
       else if (entry.model === 'waffle.sample') dump.samples.push(normalizeSample(fields));
     }
+    if (dump.flags.length > 0) dump.flag_sets = [{ name: defaultSet }];
     dump.groups = [...new Set(dump.flags.flatMap((f) => (f.groups as string[] | undefined) ?? []))];
     dump.users = [...new Set(dump.flags.flatMap((f) => (f.users as string[] | undefined) ?? []))].map(
       (username) => ({

@@ -1,7 +1,13 @@
+import { nameSchema } from '@waffle-kit/contract';
 import { Router } from 'express';
+import { z } from 'zod';
 import type { InTransaction } from '../../db/transaction.js';
 import { actorOf } from '../audit/actor.js';
+import { parseInput } from '../shared/parse-input.js';
 import { exportFlagState, importFlagState } from './transfer-service.js';
+
+/** `?default_set=`: the flag set a Waffle dump's flags join (DEFAULT_IMPORT_SET without it). */
+const importQuerySchema = z.object({ default_set: nameSchema.optional() });
 
 /** `GET /api/admin/export` and `POST /api/admin/import` (ours or Waffle's dumpdata). */
 export function transferRoutes(inTransaction: InTransaction): Router {
@@ -10,7 +16,8 @@ export function transferRoutes(inTransaction: InTransaction): Router {
     res.json(await exportFlagState());
   });
   router.post('/import', async (req, res) => {
-    res.json(await importFlagState(inTransaction, req.body, actorOf(req)));
+    const { default_set: defaultSet } = parseInput(importQuerySchema, req.query);
+    res.json(await importFlagState(inTransaction, req.body, actorOf(req), { defaultSet }));
   });
   return router;
 }

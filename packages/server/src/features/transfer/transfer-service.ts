@@ -1,5 +1,12 @@
 import { Op } from 'sequelize';
-import { EnterpriseCustomer, Group, SampleModel, SwitchModel, User } from '../../db/models/index.js';
+import {
+  EnterpriseCustomer,
+  FlagSetModel,
+  Group,
+  SampleModel,
+  SwitchModel,
+  User,
+} from '../../db/models/index.js';
 import { fromTenths, toTenths } from '../../db/percent.js';
 import type { InTransaction, WriteContext } from '../../db/transaction.js';
 import type { Actor } from '../audit/actor.js';
@@ -25,6 +32,7 @@ const FLAG_FIELDS = [
   'languages',
   'users',
   'groups',
+  'sets',
   'rollout',
   'note',
   'enterprise_percentages',
@@ -56,6 +64,10 @@ export async function exportFlagState(): Promise<FlagStateDump> {
       name: c.name,
       active: Boolean(c.active),
     })),
+    flag_sets: (await FlagSetModel.findAll({ order: [['name', 'ASC']] })).map((s) => ({
+      name: s.name,
+      note: s.note,
+    })),
     flags: flags.map((flag) => ({ name: flag.name, ...flagFields(flag) })),
     switches: (await SwitchModel.findAll({ order: [['name', 'ASC']] })).map((s) => ({
       name: s.name,
@@ -77,48 +89,39 @@ async function ensureReferences(
   summary: ImportSummary,
 ) {
   const { transaction } = ctx;
+  /** Counts and audits one object that `findOrCreate` had to create. */
+  const created = async (wasCreated: boolean, objectType: string, objectName: string, after: object) => {
+    if (!wasCreated) return;
+    summary.created++;
+    await recordAudit(ctx, actor, { action: 'create', objectType, objectName, before: null, after });
+  };
   for (const name of dump.groups) {
-    const [, created] = await Group.findOrCreate({ where: { name }, transaction });
-    if (created) {
-      summary.created++;
-      await recordAudit(ctx, actor, {
-        action: 'create',
-        objectType: 'group',
-        objectName: name,
-        before: null,
-        after: { name },
-      });
-    }
+    const [, wasCreated] = await Group.findOrCreate({ where: { name }, transaction });
+    await created(wasCreated, 'group', name, { name });
   }
   for (const { username } of dump.users) {
-    const [, created] = await User.findOrCreate({ where: { username }, defaults: { username }, transaction });
-    if (created) {
-      summary.created++;
-      await recordAudit(ctx, actor, {
-        action: 'create',
-        objectType: 'user',
-        objectName: username,
-        before: null,
-        after: { username },
-      });
-    }
+    const [, wasCreated] = await User.findOrCreate({
+      where: { username },
+      defaults: { username },
+      transaction,
+    });
+    await created(wasCreated, 'user', username, { username });
+  }
+  for (const set of dump.flag_sets) {
+    const [, wasCreated] = await FlagSetModel.findOrCreate({
+      where: { name: set.name },
+      defaults: set,
+      transaction,
+    });
+    await created(wasCreated, 'flag_set', set.name, set);
   }
   for (const customer of dump.enterprise_customers) {
-    const [, created] = await EnterpriseCustomer.findOrCreate({
+    const [, wasCreated] = await EnterpriseCustomer.findOrCreate({
       where: { uuid: customer.uuid },
       defaults: customer,
       transaction,
     });
-    if (created) {
-      summary.created++;
-      await recordAudit(ctx, actor, {
-        action: 'create',
-        objectType: 'enterprise_customer',
-        objectName: customer.uuid,
-        before: null,
-        after: customer,
-      });
-    }
+    await created(wasCreated, 'enterprise_customer', customer.uuid, customer);
   }
 }
 
@@ -165,15 +168,18 @@ async function importNamed(
 }
 
 /**
- * Loads a dump (ours or Waffle's): creates what is missing, updates what differs, leaves equal
+ * Loads a dump (ours or Waffle's, whose flags join `options.defaultSet`): creates what is missing, updates what differs, leaves equal
  * objects alone (so importing twice changes nothing), all in one audited transaction.
  */
 export function importFlagState(
   inTransaction: InTransaction,
   data: unknown,
   actor: Actor,
+  options: { defaultSet?: string } = {},
 ): Promise<ImportSummary> {
-  const dump = parseInput(flagStateDumpSchema, normalizeDump(data));
+  const dump = parseInput(flagStateDumpSchema, normalizeDump(data, options.defaultSet));
+  // A Waffle dump knows no sets: its flags join the default set and keep the sets they are in.
+  const waffleDump = Array.isArray(data);
   return inTransaction(async (ctx) => {
     const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
     await ensureReferences(ctx, dump, actor, summary);
@@ -185,11 +191,13 @@ export function importFlagState(
         continue;
       }
       const { name, ...fields } = flag;
+      if (waffleDump) fields.sets = [...new Set([...existing.sets, ...(fields.sets ?? [])])];
       const wanted = { ...flagFields(existing), ...fields };
       const sort = (v: Record<string, unknown>) => ({
         ...v,
         users: [...((v.users as string[]) ?? [])].sort(),
         groups: [...((v.groups as string[]) ?? [])].sort(),
+        sets: [...((v.sets as string[]) ?? [])].sort(),
         enterprise_percentages: [
           ...((v.enterprise_percentages as FlagJson['enterprise_percentages']) ?? []),
         ].sort((a, b) => a.enterprise_customer_uuid.localeCompare(b.enterprise_customer_uuid)),

@@ -1,0 +1,3 @@
+import { describeFlagSets } from './suites/flag-sets.suite.js';
+
+describeFlagSets('postgres');
