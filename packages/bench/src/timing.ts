@@ -40,12 +40,22 @@ export function summarize(passes: readonly number[]): Timing {
   return { passes, median, min: sorted[0]! };
 }
 
+/** The shortest a timed pass may be: one preemption by another process must not double a figure. */
+export const PASS_MINIMUM_MS = 250;
+
 /**
- * `runs` timed passes over every user, after the correctness check has warmed the code up; the
- * median is the figure reported, the minimum shows how much the shared machine added.
+ * One untimed pass to warm the code up, then `runs` timed passes over every user, each at least
+ * `minimumMs` long; the median is the figure reported, the minimum shows how much the shared
+ * machine added.
  */
-export async function timeEvaluator(evaluator: Evaluator, users: number, runs: number): Promise<Timing> {
+export async function timeEvaluator(
+  evaluator: Evaluator,
+  users: number,
+  runs: number,
+  minimumMs = PASS_MINIMUM_MS,
+): Promise<Timing> {
+  await timePass(evaluator, users);
   const passes: number[] = [];
-  for (let run = 0; run < runs; run++) passes.push(await timePass(evaluator, users));
+  for (let run = 0; run < runs; run++) passes.push(await timePass(evaluator, users, minimumMs));
   return summarize(passes);
 }

@@ -12,7 +12,7 @@ import { IMPLEMENTATIONS } from '../implementations/index.js';
 import { packageVersion } from '../package-version.js';
 import { assertCorrect } from '../scenario/check.js';
 import { buildScenario, STANDARD } from '../scenario/scenario.js';
-import { timePass } from '../timing.js';
+import { PASS_MINIMUM_MS, timePass } from '../timing.js';
 
 /** Parent -> worker. */
 export type WorkerCommand = { readonly type: 'pass' } | { readonly type: 'close' };
@@ -22,9 +22,6 @@ export type WorkerMessage =
   | { readonly type: 'ready'; readonly version: string; readonly call: string }
   | { readonly type: 'pass'; readonly microseconds: number }
   | { readonly type: 'error'; readonly error: string };
-
-/** Each timed pass lasts at least this long (all users, repeated if need be). */
-const PASS_MINIMUM_MS = 250;
 
 const send = (message: WorkerMessage): Promise<void> =>
   new Promise((resolve) => process.send!(message, () => resolve()));
