@@ -35,7 +35,8 @@ export const SERVER_LAYERS: readonly { readonly name: string; readonly paths: re
  * - shared holds what the concepts build on: input parsing, and the service and routes that
  *   switches and samples share (which write audit entries);
  * - users come before the concepts that name users (flags' user lists, enterprise learners);
- * - explain and transfer read or write several concepts at once;
+ * - flag sets, explain and transfer read or write several concepts at once (deleting a set
+ *   updates its flags);
  * - admin mounts every feature's routes under `/api/admin`.
  */
 export const FEATURE_TIERS: readonly (readonly string[])[] = [
@@ -43,8 +44,8 @@ export const FEATURE_TIERS: readonly (readonly string[])[] = [
   ['audit'],
   ['shared'],
   ['users'],
-  ['flags', 'flag-sets', 'switches', 'samples', 'enterprise-customers'],
-  ['explain', 'transfer'],
+  ['flags', 'switches', 'samples', 'enterprise-customers'],
+  ['flag-sets', 'explain', 'transfer'],
   ['admin'],
 ];
 

@@ -23,6 +23,8 @@ const SAMPLES = ['enterprise.sampled_logging', 'enterprise.survey_prompt', 'fuzz
 /** Not `admin` or `alice`: the fuzz must not lock out the sessions it runs as. */
 const USERNAMES = ['bob', 'carol', 'dave', 'fuzz.user'];
 const GROUPS = ['beta-testers', 'fuzz-group'];
+/** Not in the demo: the fuzz creates them (flag-sets routes), then puts flags in and out of them. */
+const SETS = ['fuzz-set', 'fuzz-set-2'];
 const UUIDS = [ACME, DEMO_ENTERPRISES[1].uuid, 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
 
 const SQL = [
@@ -264,6 +266,7 @@ const flagFields = {
   groups: names(['beta-testers']),
   rollout: bool,
   note: nastyText,
+  sets: names(SETS),
   enterprise_percentages: fc.uniqueArray(
     fc.record({ enterprise_customer_uuid: fc.constantFrom(...UUIDS.slice(0, 2)), percent }),
     {
@@ -286,10 +289,15 @@ function namedObjectRoutes(
   plural: string,
   known: readonly string[],
   fields: Record<string, fc.Arbitrary<unknown>>,
+  listQuery: Record<string, fc.Arbitrary<string>> = {},
 ): RouteSpec[] {
   const name = { name: nameFrom(known) };
   return [
-    { method: 'GET', template: `/api/admin/${plural}`, query: queryOf({ search: hostileText }) },
+    {
+      method: 'GET',
+      template: `/api/admin/${plural}`,
+      query: queryOf({ search: hostileText, ...listQuery }),
+    },
     { method: 'POST', template: `/api/admin/${plural}`, body: shaped({ name: nameFrom(known), ...fields }) },
     { method: 'GET', template: `/api/admin/${plural}/:name`, params: name },
     {
@@ -305,15 +313,24 @@ function namedObjectRoutes(
 
 /** Every admin route, the learner routes and auth: what the fuzz aims at. */
 const ROUTES: RouteSpec[] = [
-  ...namedObjectRoutes('flags', FLAGS, flagFields),
+  ...namedObjectRoutes('flags', FLAGS, flagFields, { set: nameFrom(SETS) }),
   {
     method: 'POST',
     template: '/api/admin/flags/bulk',
     body: shaped({
-      action: fc.constantFrom('enable_everyone', 'disable_everyone', 'delete', 'DROP'),
+      action: fc.constantFrom(
+        'enable_everyone',
+        'disable_everyone',
+        'delete',
+        'add_to_set',
+        'remove_from_set',
+        'DROP',
+      ),
       names: fc.array(nameFrom(FLAGS), { maxLength: 3 }),
+      set: nameFrom(SETS),
     }),
   },
+  ...namedObjectRoutes('flag-sets', SETS, { note: nastyText }),
   {
     method: 'PUT',
     template: '/api/admin/flags/:name/enterprise-percentages/:uuid',
@@ -380,7 +397,9 @@ const ROUTES: RouteSpec[] = [
   {
     method: 'POST',
     template: '/api/admin/import',
+    query: queryOf({ default_set: nameFrom(SETS) }),
     body: shaped({
+      flag_sets: fc.array(shaped({ name: nameFrom(SETS), note: nastyText }), { maxLength: 2 }),
       groups: fc.array(nameFrom(GROUPS), { maxLength: 2 }),
       users: fc.array(fc.record({ username: nameFrom(USERNAMES) }), { maxLength: 2 }),
       enterprise_customers: fc.array(
@@ -403,7 +422,7 @@ const ROUTES: RouteSpec[] = [
     method: 'GET',
     template: '/api/admin/audit',
     query: queryOf({
-      object_type: fc.oneof(fc.constantFrom('flag', 'switch', 'user'), hostileText),
+      object_type: fc.oneof(fc.constantFrom('flag', 'switch', 'user', 'flag_set'), hostileText),
       object_name: nameFrom(FLAGS),
       limit: fc.oneof(fc.integer().map(String), hostileText),
     }),
@@ -430,7 +449,7 @@ const ROUTES: RouteSpec[] = [
   {
     method: 'GET',
     template: '/waffle_status',
-    query: queryOf({ enterprise_customer_uuid: nameFrom(UUIDS) }),
+    query: queryOf({ enterprise_customer_uuid: nameFrom(UUIDS), set: nameFrom(SETS) }),
   },
   {
     method: 'POST',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseCustomer } from '../../src/db/models/index.js';
 import { TEST_PASSWORD } from '../helpers/builders.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import { runCli } from '../helpers/run-cli.js';
 import type { TestClient } from '../helpers/test-client.js';
 import type { TestDialect } from '../helpers/test-database.js';
 
@@ -159,6 +160,95 @@ export function describeFlagSets(dialect: TestDialect): void {
         expect(response.body.error.code).toBeDefined();
       }
       expect(await databaseState()).toEqual(before);
+    });
+
+    it('leaves a flag alone that is already where a bulk set action puts it, and refuses an unknown set', async () => {
+      await staff.post(`${ADMIN}/flag-sets`, { name: 'idle-set' });
+      await staff.post(`${ADMIN}/flags`, { name: 'idle.in', sets: ['idle-set'] });
+      await staff.post(`${ADMIN}/flags`, { name: 'idle.out' });
+      // What a skipped flag would show: its version, the flags, the sets and the audit log.
+      const written = async () => {
+        const { version: _snapshot, ...rest } = await databaseState();
+        return rest;
+      };
+      const before = await written();
+
+      const add = await staff.post(`${ADMIN}/flags/bulk`, {
+        action: 'add_to_set',
+        names: ['idle.in'],
+        set: 'idle-set',
+      });
+      const remove = await staff.post(`${ADMIN}/flags/bulk`, {
+        action: 'remove_from_set',
+        names: ['idle.out'],
+        set: 'idle-set',
+      });
+      expect([add.status, remove.status]).toEqual([200, 200]);
+      expect(await written()).toEqual(before);
+
+      const ghost = await staff.post(`${ADMIN}/flags/bulk`, {
+        action: 'remove_from_set',
+        names: ['idle.in'],
+        set: 'ghost-set',
+      });
+      expect(ghost.status).toBe(400);
+      expect(ghost.body.error).toMatchObject({
+        code: 'validation_error',
+        fields: { set: 'Unknown flag set: ghost-set.' },
+      });
+      expect(await written()).toEqual(before);
+    });
+
+    it('deletes a set by taking each of its flags out of it: a new flag version and an audit entry each', async () => {
+      await staff.post(`${ADMIN}/flag-sets`, { name: 'doomed-set' });
+      await staff.post(`${ADMIN}/flag-sets`, { name: 'kept-set' });
+      const created = await staff.post(`${ADMIN}/flags`, {
+        name: 'doomed.member',
+        sets: ['doomed-set', 'kept-set'],
+      });
+      await staff.post(`${ADMIN}/flags`, { name: 'doomed.bystander', sets: ['kept-set'] });
+      const bystander = (await staff.get(`${ADMIN}/flags/doomed.bystander`)).body.version;
+
+      expect((await staff.request('DELETE', `${ADMIN}/flag-sets/doomed-set`)).status).toBe(204);
+
+      const member = (await staff.get(`${ADMIN}/flags/doomed.member`)).body;
+      expect(member.sets).toEqual(['kept-set']);
+      expect(member.version).toBe(created.body.version + 1);
+      expect((await staff.get(`${ADMIN}/flags/doomed.bystander`)).body.version).toBe(bystander);
+      const audit = (await staff.get(`${ADMIN}/audit?object_type=flag&object_name=doomed.member`)).body
+        .results;
+      expect(audit[0]).toMatchObject({
+        action: 'update',
+        before: { sets: ['doomed-set', 'kept-set'] },
+        after: { sets: ['kept-set'] },
+      });
+      // An editor who read the flag before the delete holds its old sets: their save is refused.
+      const stale = await staff.request('PATCH', `${ADMIN}/flags/doomed.member`, {
+        body: { note: 'edited' },
+        headers: { 'If-Match': String(created.body.version) },
+      });
+      expect(stale.status).toBe(409);
+    });
+
+    // The real bin in its own process, on this dialect's database, while the server runs.
+    it('manages sets from the CLI, and the running server serves what it wrote', {
+      timeout: 60_000,
+    }, async () => {
+      const cli = (...args: string[]) => runCli(app.database.url, args);
+      await staff.post(`${ADMIN}/flags`, { name: 'cli.member' });
+      expect(
+        (await cli('set', 'cli-set', '--create', '--note', 'from the CLI', '--add', 'cli.member')).status,
+      ).toBe(0);
+      const joined = await cli('flag', 'cli.joiner', '--create', '-s', 'cli-set');
+      expect(joined.status, joined.stderr).toBe(0);
+
+      const types = await cli('types', '--set', 'cli-set');
+      expect(types.stdout).toContain('| "cli.joiner"');
+      expect(types.stdout).toContain('| "cli.member"');
+      await expect
+        .poll(async () => names((await staff.get(`${ADMIN}/flags?set=cli-set`)).body), { timeout: 5_000 })
+        .toEqual(['cli.joiner', 'cli.member']);
+      expect((await staff.get(`${ADMIN}/flag-sets/cli-set`)).body.note).toBe('from the CLI');
     });
 
     it('exports the sets and each flag’s membership', async () => {

@@ -12,11 +12,23 @@ import type { TestDialect } from '../helpers/test-database.js';
 const RUNS = Number(process.env.WAFFLE_FUZZ_RUNS) || 1000;
 const SEED = Number(process.env.WAFFLE_FUZZ_SEED) || 20_261_121;
 
-/** Audit entries a successful write must add: one, or one per flag (bulk), or one per change (import). */
-function expectedAuditEntries(c: FuzzCase, response: RawResponse): number {
+/**
+ * Audit entries a successful write must add: one, or one per flag changed (bulk), or one per
+ * change (import), or one for a deleted flag set and one for each flag it took out of the set.
+ */
+function expectedAuditEntries(
+  c: FuzzCase,
+  response: RawResponse,
+  before: DatabaseDump,
+  after: DatabaseDump,
+): number {
   const body = response.json as { count?: number; created?: number; updated?: number };
   if (c.route === 'POST /api/admin/import') return (body.created ?? 0) + (body.updated ?? 0);
   if (c.route === 'POST /api/admin/flags/bulk') return body.count ?? -1;
+  if (c.route === 'DELETE /api/admin/flag-sets/:name') {
+    const members = (dump: DatabaseDump) => dump.waffle_flag_set_members?.length ?? 0;
+    return 1 + members(before) - members(after);
+  }
   return 1;
 }
 
@@ -140,6 +152,7 @@ export function describeFuzz(dialect: TestDialect): void {
           const after = await dumpDatabase(app.runtime.sequelize);
           const changed = changedTables(before, after);
           const auditAdded = (after.waffle_audit_log?.length ?? 0) - (before.waffle_audit_log?.length ?? 0);
+          const expectedAudit = isAdminWrite(c) ? expectedAuditEntries(c, response, before, after) : 0;
           before = after;
           cases++;
           routes.add(c.route);
@@ -161,10 +174,8 @@ export function describeFuzz(dialect: TestDialect): void {
               counted ? ['waffle_login_failures'] : [],
             );
           } else if (isAdminWrite(c)) {
-            if (auditAdded !== expectedAuditEntries(c, response)) partialWrites++;
-            expect(auditAdded, `2xx write without its audit entries: ${what}`).toBe(
-              expectedAuditEntries(c, response),
-            );
+            if (auditAdded !== expectedAudit) partialWrites++;
+            expect(auditAdded, `2xx write without its audit entries: ${what}`).toBe(expectedAudit);
           } else {
             // Reads write nothing; a successful login writes its session row and forgets its
             // counted failures (and only that).

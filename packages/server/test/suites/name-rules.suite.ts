@@ -37,6 +37,15 @@ const HTTP_ENTRIES: Array<[string, string, string, unknown?]> = [
       percent: 5,
     },
   ],
+  ['flag sets', 'POST', '/api/admin/flags', { name: 'ok.flag', sets: [BAD] }],
+  ['flag list by set', 'GET', `/api/admin/flags?set=${BAD_PATH}`],
+  ['flag bulk set', 'POST', '/api/admin/flags/bulk', { action: 'add_to_set', names: ['ok.flag'], set: BAD }],
+  ['flag set create', 'POST', '/api/admin/flag-sets', { name: BAD }],
+  ['flag set create, long', 'POST', '/api/admin/flag-sets', { name: 's'.repeat(101) }],
+  ['flag set get', 'GET', `/api/admin/flag-sets/${BAD_PATH}`],
+  ['flag set patch', 'PATCH', `/api/admin/flag-sets/${BAD_PATH}`, { note: 'x' }],
+  ['flag set delete', 'DELETE', `/api/admin/flag-sets/${BAD_PATH}`],
+  ['waffle_status set', 'GET', `/waffle_status?set=${BAD_PATH}`],
   ['switch create', 'POST', '/api/admin/switches', { name: BAD }],
   ['switch patch', 'PATCH', `/api/admin/switches/${BAD_PATH}`, { active: true }],
   ['switch delete', 'DELETE', `/api/admin/switches/${BAD_PATH}`],
@@ -67,6 +76,14 @@ const HTTP_ENTRIES: Array<[string, string, string, unknown?]> = [
     },
   ],
   ['import dumpdata', 'POST', '/api/admin/import', [{ model: 'waffle.flag', fields: { name: BAD } }]],
+  ['import flag set', 'POST', '/api/admin/import', { flag_sets: [{ name: BAD }] }],
+  ['import flag in a set', 'POST', '/api/admin/import', { flags: [{ name: 'ok.flag', sets: [BAD] }] }],
+  [
+    'import default set',
+    'POST',
+    `/api/admin/import?default_set=${BAD_PATH}`,
+    [{ model: 'waffle.flag', fields: { name: 'ok.flag' } }],
+  ],
 ];
 
 /** Name rules (DESIGN.md) hold wherever a name enters: bodies, bulk, import, URLs, the CLI. */
@@ -115,6 +132,8 @@ export function describeNameRules(dialect: TestDialect): void {
         ['flag', 'ok.flag', '--create', '-u', BAD],
         ['switch', BAD, 'on', '--create'],
         ['sample', BAD, '5', '--create'],
+        ['set', BAD, '--create'],
+        ['flag', 'ok.flag', '--create', '-s', BAD],
         ['import', dump],
         ['createsuperuser', BAD, '--password', 'long enough password'],
       ];

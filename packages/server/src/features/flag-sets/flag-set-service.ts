@@ -1,5 +1,8 @@
-import { FlagSetModel } from '../../db/models/index.js';
+import { Op } from 'sequelize';
+import { FlagModel, FlagSetMemberModel, FlagSetModel } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
+import { updateFlagIn } from '../flags/flag-service.js';
+import { loadFlagJson } from '../flags/flag-store.js';
 import { namedObjectService } from '../shared/named-object-service.js';
 import type { FlagSetInput } from './flag-set-input.js';
 
@@ -14,7 +17,8 @@ export interface FlagSetJson {
 
 /**
  * Flag sets: audited, versioned writes like switches. Membership is written on the flag (its
- * `sets` field); deleting a set takes its flags out of it (the join rows cascade), not the flags.
+ * `sets` field); deleting a set first takes each of its flags out of it, as a flag update (new
+ * version, audit entry), so an editor holding the flag's old `sets` gets a 409, then deletes the set.
  */
 export function flagSetService(inTransaction: InTransaction) {
   return namedObjectService<FlagSetJson, FlagSetInput>(inTransaction, {
@@ -29,6 +33,19 @@ export function flagSetService(inTransaction: InTransaction) {
       version: row.version,
     }),
     toColumns: (input) => (input.note !== undefined ? { note: input.note } : {}),
+    async beforeRemove(ctx, set, actor) {
+      const { transaction } = ctx;
+      const members = await FlagSetMemberModel.findAll({ where: { flagSetId: set.id }, transaction });
+      const flags = await FlagModel.findAll({
+        where: { id: { [Op.in]: members.map((member) => member.flagId) } },
+        order: [['name', 'ASC']],
+        transaction,
+      });
+      for (const { name } of flags) {
+        const sets = (await loadFlagJson(name, transaction))!.sets.filter((other) => other !== set.name);
+        await updateFlagIn(ctx, name, { sets }, actor);
+      }
+    },
   });
 }
 

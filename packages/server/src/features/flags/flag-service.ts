@@ -315,16 +315,26 @@ export function flagService(inTransaction: InTransaction) {
     },
 
     /**
-     * Waffle's admin actions over several flags (and set membership), one audit entry per flag,
-     * all or nothing.
+     * Waffle's admin actions over several flags (and set membership), one audit entry per flag
+     * changed, all or nothing. Returns how many flags it changed (a set action skips a flag that
+     * is already in, or out of, the set).
      */
     bulk(input: FlagBulkInput, actor: Actor): Promise<number> {
       const { action, names } = input;
       return inTransaction(async (ctx) => {
+        if (input.action === 'add_to_set' || input.action === 'remove_from_set') {
+          const { unknown } = await idsByName('flag set', [input.set], ctx.transaction);
+          if (unknown.length) {
+            throw new ValidationError('The flag set does not exist.', { set: missing('flag set', unknown) });
+          }
+        }
+        let changed = 0;
         for (const name of names) {
           if (input.action === 'add_to_set' || input.action === 'remove_from_set') {
             const current = (await loadFlagJson(name, ctx.transaction))?.sets;
             if (!current) throw new NotFoundError(`This flag does not exist: "${name}".`);
+            // A flag already where the action puts it is left alone: no version, no audit entry.
+            if (current.includes(input.set) === (input.action === 'add_to_set')) continue;
             const others = current.filter((set) => set !== input.set);
             const sets = input.action === 'add_to_set' ? [...others, input.set] : others;
             await updateFlagIn(ctx, name, { sets }, actor);
@@ -333,8 +343,9 @@ export function flagService(inTransaction: InTransaction) {
           } else {
             await updateFlagIn(ctx, name, { everyone: action === 'enable_everyone' }, actor);
           }
+          changed++;
         }
-        return names.length;
+        return changed;
       });
     },
   };

@@ -18,6 +18,8 @@ export interface NamedObjectDefinition<Json, Input> {
   toJson(row: Row): Json;
   /** Column values for the fields the input gives. */
   toColumns(input: Partial<Input>): Record<string, unknown>;
+  /** What else a delete changes, in its transaction, before the row goes (a flag set's members). */
+  beforeRemove?(ctx: WriteContext, row: Row, actor: Actor): Promise<void>;
 }
 
 /**
@@ -104,6 +106,7 @@ export function namedObjectService<Json, Input>(
         const row = await find(name, ctx.transaction);
         if (expected !== undefined && expected !== row.version) throw stale(row, expected);
         const before = def.toJson(row);
+        await def.beforeRemove?.(ctx, row, actor);
         const deleted = await Model.destroy({
           where: { id: row.id, version: row.version },
           transaction: ctx.transaction,
