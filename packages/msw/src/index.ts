@@ -12,11 +12,13 @@ export type {
   EnrollmentFixture,
   EnterpriseFixture,
   FixturesInput,
+  FlagSets,
   FlagValues,
   LearnerPortalFixtures,
   ResolvedFixtures,
   UserFixture,
 } from './fixtures/fixture-types.js';
+export { flagsInSets } from './fixtures/flag-sets.js';
 export { flagsFor, resolveFixtures } from './fixtures/resolve-fixtures.js';
 export { ENDPOINTS, type EndpointName, endpointUrl } from './handlers/endpoints.js';
 export { flagScenarios, type OutOfOrderOptions, type ScenarioOptions } from './handlers/flag-scenarios.js';
@@ -27,7 +29,7 @@ export {
 } from './handlers/learner-portal-handlers.js';
 export { patchFlagFields, patchResponseFlags } from './handlers/patch-flag-fields.js';
 export { type PatchFlagsOptions, patchFlags } from './handlers/patch-flags.js';
-export { type FlagsInput, withFlags } from './handlers/with-flags.js';
+export { type FlagsInput, type WithFlagsOptions, withFlags } from './handlers/with-flags.js';
 export { enterpriseLearnerResponse, learnerDashboardResponse } from './payloads/learner-payloads.js';
 export type { MockResponse } from './payloads/mock-response.js';
 export { FIXTURE_LAST_MODIFIED, waffleStatusResponse } from './payloads/waffle-status-payload.js';

@@ -9,6 +9,7 @@ import type {
   Flag,
   FlagDetail,
   FlagFields,
+  FlagSet,
   Group,
   Sample,
   SessionUser,
@@ -37,9 +38,19 @@ export const authApi = {
   logout: () => apiRequest<void>('POST', '/api/auth/logout'),
 };
 
+/** `POST /api/admin/flags/bulk` for set membership: each flag keeps its other sets. */
+export interface FlagSetBulk {
+  action: 'add_to_set' | 'remove_from_set';
+  names: string[];
+  set: string;
+}
+
 export const flagsApi = {
-  list: async (search = '') =>
-    resultsOf<Flag>(await apiRequest('GET', '/api/admin/flags', { query: { search } })),
+  /** `set`: only that set's flags (the server answers 404 for a set that does not exist). */
+  list: async (search = '', set = '') =>
+    resultsOf<Flag>(await apiRequest('GET', '/api/admin/flags', { query: { search, set } })),
+  bulk: (body: FlagSetBulk) =>
+    apiRequest<{ action: string; count: number }>('POST', '/api/admin/flags/bulk', { body }),
   get: (name: string) => apiRequest<FlagDetail>('GET', `/api/admin/flags/${seg(name)}`),
   create: (fields: FlagFields) => apiRequest<Flag>('POST', '/api/admin/flags', { body: fields }),
   update: (name: string, version: number, patch: Partial<FlagFields>) =>
@@ -57,7 +68,7 @@ export const flagsApi = {
     }),
 };
 
-/** Switches and samples share the flags' verbs on their own collection. */
+/** Switches, samples and flag sets share the flags' verbs on their own collection. */
 function namedResource<T extends { name: string; version?: number }, F>(collection: string) {
   const base = `/api/admin/${collection}`;
   return {
@@ -71,6 +82,7 @@ function namedResource<T extends { name: string; version?: number }, F>(collecti
 
 export const switchesApi = namedResource<Switch, { name: string; active: boolean; note: string }>('switches');
 export const samplesApi = namedResource<Sample, { name: string; percent: number; note: string }>('samples');
+export const flagSetsApi = namedResource<FlagSet, { name: string; note: string }>('flag-sets');
 
 export const directoryApi = {
   users: async () => resultsOf<AdminUser>(await apiRequest('GET', '/api/admin/users')),
@@ -130,11 +142,12 @@ export const auditApi = {
 /** Query keys, in one place so mutations invalidate exactly what they change. */
 export const queryKeys = {
   me: ['me'] as const,
-  flags: (search = '') => ['flags', 'list', search] as const,
+  flags: (search = '', set = '') => ['flags', 'list', search, set] as const,
   allFlags: ['flags'] as const,
   flag: (name: string) => ['flags', 'detail', name] as const,
   switches: ['switches'] as const,
   samples: ['samples'] as const,
+  flagSets: ['flag-sets'] as const,
   users: ['users'] as const,
   groups: ['groups'] as const,
   enterprises: ['enterprise-customers'] as const,

@@ -4,6 +4,8 @@ export {
   authApi,
   directoryApi,
   enterprisesApi,
+  type FlagSetBulk,
+  flagSetsApi,
   flagsApi,
   queryKeys,
   samplesApi,

@@ -22,6 +22,8 @@ export interface Flag {
   readonly groups: readonly string[];
   readonly rollout: boolean;
   readonly note: string;
+  /** The flag sets it is in (a route that serves a set embeds only its flags). */
+  readonly sets: readonly string[];
   readonly created: string;
   readonly modified: string;
   readonly version: number;
@@ -56,6 +58,7 @@ export interface FlagFields {
   groups: string[];
   rollout: boolean;
   note: string;
+  sets: string[];
 }
 
 export interface Switch {
@@ -69,6 +72,14 @@ export interface Switch {
 export interface Sample {
   readonly name: string;
   readonly percent: number;
+  readonly note: string;
+  readonly modified?: string;
+  readonly version?: number;
+}
+
+/** A named set of flags; its flags are listed by `GET /api/admin/flags?set=<name>`. */
+export interface FlagSet {
+  readonly name: string;
   readonly note: string;
   readonly modified?: string;
   readonly version?: number;

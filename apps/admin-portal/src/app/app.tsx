@@ -7,12 +7,13 @@ import { EnterprisesPage } from '../enterprises/enterprises-page.js';
 import { ExplainPage } from '../flags/explain-page.js';
 import { FlagEditorPage } from '../flags/flag-editor-page.js';
 import { FlagListPage } from '../flags/flag-list-page.js';
-import { SAMPLE_KIND, SWITCH_KIND } from '../named-objects/named-object-kind.js';
+import { FLAG_SET_KIND, SAMPLE_KIND, SWITCH_KIND } from '../named-objects/named-object-kind.js';
 import { NamedObjectPage } from '../named-objects/named-object-page.js';
 import { href, type Route, useRoute } from './route.js';
 
 const SECTIONS = [
   { segment: 'flags', label: 'Flags' },
+  { segment: 'flag-sets', label: 'Flag sets' },
   { segment: 'switches', label: 'Switches' },
   { segment: 'samples', label: 'Samples' },
   { segment: 'enterprises', label: 'Enterprise customers' },
@@ -25,10 +26,12 @@ function Page({ route }: { readonly route: Route }) {
   switch (section) {
     case 'flags':
       return id === undefined ? (
-        <FlagListPage />
+        <FlagListPage set={route.query.get('set') ?? ''} />
       ) : (
         <FlagEditorPage key={id} name={id === 'new' ? null : id} />
       );
+    case 'flag-sets':
+      return <NamedObjectPage key="flag-sets" kind={FLAG_SET_KIND} />;
     case 'switches':
       return <NamedObjectPage key="switches" kind={SWITCH_KIND} />;
     case 'samples':

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { directoryApi, enterprisesApi, queryKeys } from '../api/index.js';
+import { directoryApi, enterprisesApi, flagSetsApi, queryKeys } from '../api/index.js';
 
-// Users, groups and enterprise customers feed the pickers and selects of several pages.
+// Users, groups, flag sets and enterprise customers feed the pickers and selects of several pages.
 
 export function useUsers() {
   return useQuery({ queryKey: queryKeys.users, queryFn: directoryApi.users, staleTime: 30_000 });
@@ -13,4 +13,8 @@ export function useGroups() {
 
 export function useEnterpriseCustomers() {
   return useQuery({ queryKey: queryKeys.enterprises, queryFn: enterprisesApi.list, staleTime: 30_000 });
+}
+
+export function useFlagSets() {
+  return useQuery({ queryKey: queryKeys.flagSets, queryFn: () => flagSetsApi.list(), staleTime: 30_000 });
 }

@@ -1,6 +1,6 @@
 import { ApiError, type Flag, flagsApi } from '../api/index.js';
 
-export type BulkAction = 'enable' | 'disable' | 'delete';
+export type BulkAction = 'enable' | 'disable' | 'delete' | 'add_to_set' | 'remove_from_set';
 
 export interface BulkResult {
   readonly done: number;
@@ -8,11 +8,20 @@ export interface BulkResult {
 }
 
 /**
- * Waffle's admin actions over the selected flags, one audited request per flag (the API has no
- * batch route). Each PATCH carries the version the list showed, so a flag changed meanwhile is
- * reported, not overwritten.
+ * Waffle's admin actions over the selected flags. Everyone and delete go one audited request per
+ * flag, each PATCH with the version the list showed, so a flag changed meanwhile is reported, not
+ * overwritten. Set membership is one `POST /flags/bulk` (all or nothing): it keeps each flag's
+ * other sets, so there is nothing to overwrite.
  */
-export async function runBulkAction(action: BulkAction, flags: readonly Flag[]): Promise<BulkResult> {
+export async function runBulkAction(
+  action: BulkAction,
+  flags: readonly Flag[],
+  set = '',
+): Promise<BulkResult> {
+  if (action === 'add_to_set' || action === 'remove_from_set') {
+    const { count } = await flagsApi.bulk({ action, names: flags.map((flag) => flag.name), set });
+    return { done: count, failed: [] };
+  }
   const outcomes = await Promise.allSettled(
     flags.map((flag) =>
       action === 'delete'
@@ -34,15 +43,17 @@ export async function runBulkAction(action: BulkAction, flags: readonly Flag[]):
   return { done: flags.length - failed.length, failed };
 }
 
-const PAST: Record<BulkAction, string> = {
-  enable: 'enabled for everyone',
-  disable: 'disabled for everyone',
-  delete: 'deleted',
+const PAST: Record<BulkAction, (set: string) => string> = {
+  enable: () => 'enabled for everyone',
+  disable: () => 'disabled for everyone',
+  delete: () => 'deleted',
+  add_to_set: (set) => `added to ${set}`,
+  remove_from_set: (set) => `removed from ${set}`,
 };
 
-export function describeBulkResult(action: BulkAction, result: BulkResult): string {
+export function describeBulkResult(action: BulkAction, result: BulkResult, set = ''): string {
   const noun = (count: number) => (count === 1 ? '1 flag' : `${count} flags`);
-  const head = `${noun(result.done)} ${PAST[action]}.`;
+  const head = `${noun(result.done)} ${PAST[action](set)}.`;
   if (result.failed.length === 0) return head;
   const tail = result.failed.map((failure) => `${failure.name}: ${failure.message}`).join('; ');
   return `${head} ${noun(result.failed.length)} not changed (${tail}).`;

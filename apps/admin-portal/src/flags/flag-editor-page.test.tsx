@@ -74,6 +74,33 @@ describe('the flag editor', () => {
     expect(within(screen.getByTestId('groups-picker')).getByText('Unknown groups: nobody.')).toBeTruthy();
   });
 
+  it("saves the flag's sets with its PATCH and If-Match, and shows them after the save", async () => {
+    const { user } = renderApp(DASHBOARD);
+    const sets = await screen.findByTestId('sets-picker');
+    expect(within(sets).getByText('learner-portal')).toBeTruthy();
+    await user.type(within(sets).getByLabelText('Add to sets'), 'marketing{Enter}');
+    await user.click(within(sets).getByRole('button', { name: 'Remove learner-portal from sets' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect((await screen.findByTestId('save-status')).textContent).toBe('Saved.');
+    const [patch] = mockApi.requests('PATCH', '/api/admin/flags/enterprise.dashboard_v2');
+    expect(patch?.body).toEqual({ sets: ['marketing'] });
+    expect(patch?.headers.get('if-match')).toBe('3');
+    expect(mockApi.state.flags.get('enterprise.dashboard_v2')?.sets).toEqual(['marketing']);
+    expect(within(screen.getByTestId('sets-picker')).getByText('marketing')).toBeTruthy();
+  });
+
+  it("shows the API's message for an unknown set next to the sets", async () => {
+    const { user } = renderApp(DASHBOARD);
+    const sets = await screen.findByTestId('sets-picker');
+    await user.type(within(sets).getByLabelText('Add to sets'), 'no-such-set{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect((await within(sets).findByText('Unknown flag set: no-such-set.')).className).toBe('field__error');
+    expect(within(sets).getByLabelText('Add to sets').getAttribute('aria-invalid')).toBe('true');
+    expect(mockApi.state.flags.get('enterprise.dashboard_v2')?.sets).toEqual(['learner-portal']);
+  });
+
   it('checks the percent before sending and says what is allowed', async () => {
     const { user } = renderApp(DASHBOARD);
     const percent = await screen.findByLabelText('Percent');
@@ -150,6 +177,7 @@ describe('the flag editor', () => {
       groups: [],
       rollout: false,
       note: 'CSV export',
+      sets: [],
     });
     expect(window.location.hash).toBe('#/flags/reports.export_csv');
   });

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Checkbox, Field } from '../components/field.js';
 import { NamePicker } from '../components/name-picker.js';
-import { useGroups, useUsers } from '../directory/use-directory.js';
+import { useFlagSets, useGroups, useUsers } from '../directory/use-directory.js';
 import { EveryoneWarning } from './everyone-warning.js';
 import type { FieldErrors, FlagForm } from './flag-form.js';
 
@@ -19,11 +19,15 @@ interface FlagFieldsFormProps {
   readonly warning: { readonly enterprisePercentages: number };
 }
 
-/** Every Waffle field of a flag, in the order the rules apply (DESIGN.md's evaluation order). */
+/**
+ * Every Waffle field of a flag, in the order the rules apply (DESIGN.md's evaluation order), then
+ * the note and the flag sets it is in (which decide where it is embedded, not its value).
+ */
 export function FlagFieldsForm({ form, errors, nameEditable, onChange, warning }: FlagFieldsFormProps) {
   const id = useId();
   const users = useUsers();
   const groups = useGroups();
+  const flagSets = useFlagSets();
   const set = <K extends keyof FlagForm>(key: K, value: FlagForm[K]) => onChange({ ...form, [key]: value });
 
   return (
@@ -159,6 +163,15 @@ export function FlagFieldsForm({ form, errors, nameEditable, onChange, warning }
           />
         )}
       </Field>
+
+      <NamePicker
+        label="Sets"
+        testId="sets-picker"
+        value={form.sets}
+        options={(flagSets.data ?? []).map((flagSet) => flagSet.name)}
+        error={errors.sets}
+        onChange={(value) => set('sets', value)}
+      />
     </div>
   );
 }

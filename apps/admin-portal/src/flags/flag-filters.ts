@@ -21,7 +21,7 @@ const EVERYONE_VALUE: Record<Exclude<EveryoneFilter, 'any'>, boolean | null> = {
   unset: null,
 };
 
-/** The list's filters (search is the server's `?search=`, on name and note). */
+/** The list's filters (search and set are the server's `?search=`, on name and note, and `?set=`). */
 export function filterFlags(flags: readonly Flag[], filters: FlagFilters): Flag[] {
   return flags.filter(
     (flag) =>

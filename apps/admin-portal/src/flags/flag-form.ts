@@ -23,6 +23,7 @@ export const NEW_FLAG_FORM: FlagForm = {
   groups: [],
   rollout: false,
   note: '',
+  sets: [],
 };
 
 export function formOf(flag: Flag): FlagForm {
@@ -39,6 +40,7 @@ export function formOf(flag: Flag): FlagForm {
     groups: [...flag.groups],
     rollout: flag.rollout,
     note: flag.note,
+    sets: [...flag.sets],
   };
 }
 
@@ -48,7 +50,7 @@ export function parsePercent(text: string): number | null {
 
 /**
  * The form as the API's fields, or the messages for what cannot be sent. The API checks again
- * (and checks what only it knows: unknown users and groups, duplicate names).
+ * (and checks what only it knows: unknown users, groups and sets, duplicate names).
  */
 export function fieldsOf(form: FlagForm): { fields: FlagFields; errors: FieldErrors } {
   const errors: Record<string, string> = {};

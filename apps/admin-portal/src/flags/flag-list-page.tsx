@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Flag, flagsApi, queryKeys } from '../api/index.js';
-import { href } from '../app/route.js';
+import { href, navigate } from '../app/route.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { Checkbox, Field } from '../components/field.js';
+import { useFlagSets } from '../directory/use-directory.js';
 import { type BulkAction, describeBulkResult, runBulkAction } from './bulk-actions.js';
 import {
   type EveryoneFilter,
@@ -21,23 +22,67 @@ function percentText(flag: Flag): string {
   return enterprises > 0 ? `${global} (+${enterprises} enterprise)` : global;
 }
 
-export function FlagListPage() {
+const SET_ACTIONS = [
+  { action: 'add_to_set', label: 'Add to set' },
+  { action: 'remove_from_set', label: 'Remove from set' },
+] as const;
+
+interface SetSelectProps {
+  readonly label: string;
+  readonly testId: string;
+  /** The first choice, value '' (no set). */
+  readonly none: string;
+  readonly names: readonly string[];
+  readonly value: string;
+  readonly onChange: (set: string) => void;
+}
+
+function SetSelect({ label, testId, none, names, value, onChange }: SetSelectProps) {
+  return (
+    <Field label={label}>
+      {(control) => (
+        <select
+          {...control}
+          data-testid={testId}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          <option value="">{none}</option>
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** The flags, searched and filtered; `set` (from the route, so it survives a reload) lists one set's. */
+export function FlagListPage({ set }: { readonly set: string }) {
   const client = useQueryClient();
+  const flagSets = useFlagSets();
+  const setNames = (flagSets.data ?? []).map((flagSet) => flagSet.name);
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState<FlagFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulkMessage, setBulkMessage] = useState('');
+  const [bulkSet, setBulkSet] = useState('');
   const debounced = useDebounced(search.trim());
-  const flags = useQuery({ queryKey: queryKeys.flags(debounced), queryFn: () => flagsApi.list(debounced) });
+  const flags = useQuery({
+    queryKey: queryKeys.flags(debounced, set),
+    queryFn: () => flagsApi.list(debounced, set),
+  });
 
   const shown = filterFlags(flags.data ?? [], filters);
   const chosen = shown.filter((flag) => selected.has(flag.name));
 
   const bulk = useMutation({
     mutationFn: ({ action, targets }: { action: BulkAction; targets: Flag[] }) =>
-      runBulkAction(action, targets),
+      runBulkAction(action, targets, bulkSet),
     onSuccess: (result, { action }) => {
-      setBulkMessage(describeBulkResult(action, result));
+      setBulkMessage(describeBulkResult(action, result, bulkSet));
       setSelected(new Set());
     },
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.allFlags }),
@@ -92,6 +137,15 @@ export function FlagListPage() {
             </select>
           )}
         </Field>
+        <SetSelect
+          label="Flag set"
+          testId="filter-set"
+          none="Any"
+          // A set the address names that no longer exists stays shown; the list says why it is empty.
+          names={set && !setNames.includes(set) ? [...setNames, set] : setNames}
+          value={set}
+          onChange={(next) => navigate(['flags'], { set: next })}
+        />
         <Checkbox
           label="Has percentages"
           checked={filters.hasPercentages}
@@ -127,6 +181,24 @@ export function FlagListPage() {
           onConfirm={() => runBulk('delete')}
           testId="bulk-delete"
         />
+        <SetSelect
+          label="Set to add to or remove from"
+          testId="bulk-set"
+          none="Choose a set"
+          names={setNames}
+          value={bulkSet}
+          onChange={setBulkSet}
+        />
+        {SET_ACTIONS.map(({ action, label }) => (
+          <button
+            key={action}
+            type="button"
+            disabled={chosen.length === 0 || bulkSet === '' || bulk.isPending}
+            onClick={() => runBulk(action)}
+          >
+            {label}
+          </button>
+        ))}
       </fieldset>
       {bulkMessage && (
         <p className="notice" role="status" data-testid="bulk-result">
@@ -139,7 +211,11 @@ export function FlagListPage() {
         <p className="loading">Loading flags…</p>
       ) : shown.length === 0 ? (
         <p className="empty" data-testid="flags-empty">
-          {(flags.data?.length ?? 0) === 0 && debounced === '' ? 'No flags yet.' : 'No flag matches.'}
+          {(flags.data?.length ?? 0) === 0 && debounced === ''
+            ? set
+              ? `No flag in ${set} yet.`
+              : 'No flags yet.'
+            : 'No flag matches.'}
         </p>
       ) : (
         <div className="table-wrap">
@@ -161,6 +237,7 @@ export function FlagListPage() {
                 <th scope="col">Everyone</th>
                 <th scope="col">Percent</th>
                 <th scope="col">Testing</th>
+                <th scope="col">Sets</th>
                 <th scope="col">Note</th>
               </tr>
             </thead>
@@ -181,6 +258,7 @@ export function FlagListPage() {
                   <td data-label="Everyone">{everyoneLabel(flag.everyone)}</td>
                   <td data-label="Percent">{percentText(flag)}</td>
                   <td data-label="Testing">{flag.testing ? 'Yes' : 'No'}</td>
+                  <td data-label="Sets">{flag.sets.length > 0 ? flag.sets.join(', ') : '—'}</td>
                   <td className="note-cell" data-label="Note">
                     {flag.note}
                   </td>

@@ -25,7 +25,7 @@ interface NamedObjectFormProps {
   readonly onReload?: () => void;
 }
 
-/** Create or edit a switch or a sample; local checks first, then the API's field messages. */
+/** Create or edit a switch, a sample or a flag set; local checks first, then the API's field messages. */
 export function NamedObjectForm(props: NamedObjectFormProps) {
   const {
     kind,
@@ -52,11 +52,14 @@ export function NamedObjectForm(props: NamedObjectFormProps) {
     const name = draft.name.trim();
     if (nameEditable && !isValidFlagName(name))
       found.name = 'Use 1-100 letters, digits, dots, dashes or underscores.';
-    const parsed = kind.parse(draft.value);
-    if ('error' in parsed) found[kind.valueKey] = parsed.error;
+    const fields: NamedObjectFields = { name, note: draft.note };
+    if (kind.value) {
+      const parsed = kind.value.parse(draft.value);
+      if ('error' in parsed) found[kind.value.key] = parsed.error;
+      else fields[kind.value.key] = parsed.value;
+    }
     setLocal(found);
-    if (Object.keys(found).length > 0 || 'error' in parsed) return;
-    onSubmit({ name, note: draft.note, [kind.valueKey]: parsed.value });
+    if (Object.keys(found).length === 0) onSubmit(fields);
   };
 
   return (
@@ -71,15 +74,16 @@ export function NamedObjectForm(props: NamedObjectFormProps) {
           />
         )}
       </Field>
-      {kind.input === 'checkbox' ? (
+      {kind.value?.input === 'checkbox' && (
         <Checkbox
-          label={kind.valueLabel}
+          label={kind.value.label}
           checked={draft.value === 'true'}
-          error={errors[kind.valueKey]}
+          error={errors[kind.value.key]}
           onChange={(checked) => setDraft({ ...draft, value: String(checked) })}
         />
-      ) : (
-        <Field label={kind.valueLabel} error={errors[kind.valueKey]}>
+      )}
+      {kind.value?.input === 'percent' && (
+        <Field label={kind.value.label} error={errors[kind.value.key]}>
           {(control) => (
             <input
               {...control}

@@ -94,3 +94,57 @@ describe('the samples page', () => {
     expect(mockApi.requests('POST')).toHaveLength(0);
   });
 });
+
+describe('the flag sets page', () => {
+  beforeEach(() => mockApi.loginAs());
+
+  it('is in the navigation and lists the sets with their notes and a link to their flags', async () => {
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('link', { name: 'Flag sets' }));
+    expect(await screen.findByText('Flags the learner portal reads')).toBeTruthy();
+    expect(screen.getAllByTestId('flag-set-row')).toHaveLength(3);
+    expect(screen.getByRole('link', { name: 'Flags of admin' }).getAttribute('href')).toBe(
+      '#/flags?set=admin',
+    );
+  });
+
+  it('creates a set with a note', async () => {
+    const { user } = renderApp('#/flag-sets');
+    const create = await screen.findByRole('form', { name: 'New flag set' });
+    await user.type(within(create).getByLabelText('Name'), 'mobile');
+    await user.type(within(create).getByLabelText('Note'), 'The mobile apps');
+    await user.click(within(create).getByRole('button', { name: 'Create' }));
+
+    expect(await screen.findByText('The mobile apps')).toBeTruthy();
+    expect(mockApi.requests('POST', '/api/admin/flag-sets')[0]?.body).toEqual({
+      name: 'mobile',
+      note: 'The mobile apps',
+    });
+  });
+
+  it('edits a set’s note with If-Match', async () => {
+    const { user } = renderApp('#/flag-sets');
+    await user.click(await screen.findByRole('button', { name: 'Edit marketing' }));
+    const edit = screen.getByRole('form', { name: 'Edit marketing' });
+    await user.clear(within(edit).getByLabelText('Note'));
+    await user.type(within(edit).getByLabelText('Note'), 'Landing pages');
+    await user.click(within(edit).getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Landing pages')).toBeTruthy();
+    const [patch] = mockApi.requests('PATCH', '/api/admin/flag-sets/marketing');
+    expect(patch?.body).toEqual({ note: 'Landing pages' });
+    expect(patch?.headers.get('if-match')).toBe('1');
+  });
+
+  it('deletes a set after a confirmation; its flags stay, out of the set', async () => {
+    const { user } = renderApp('#/flag-sets');
+    const row = (await screen.findByText('admin')).closest('li')!;
+    await user.click(within(row as HTMLElement).getByRole('button', { name: 'Delete' }));
+    expect(mockApi.requests('DELETE')).toHaveLength(0);
+    await user.click(within(row as HTMLElement).getByRole('button', { name: 'Yes, delete' }));
+
+    await waitFor(() => expect(screen.getAllByTestId('flag-set-row')).toHaveLength(2));
+    expect(mockApi.requests('DELETE', '/api/admin/flag-sets/admin')).toHaveLength(1);
+    expect(mockApi.state.flags.get('search.suggestions')?.sets).toEqual(['learner-portal']);
+  });
+});

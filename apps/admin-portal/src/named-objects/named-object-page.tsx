@@ -6,6 +6,9 @@ import { ErrorMessage } from '../components/error-message.js';
 import { NamedObjectForm } from './named-object-form.js';
 import type { NamedObject, NamedObjectFields, NamedObjectKind } from './named-object-kind.js';
 
+/** `switch`, `sample`, `flag-set`: for test ids and element ids. */
+const idOf = (kind: NamedObjectKind) => kind.singular.replaceAll(' ', '-');
+
 function NamedObjectRow({ kind, object }: { readonly kind: NamedObjectKind; readonly object: NamedObject }) {
   const client = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -14,7 +17,7 @@ function NamedObjectRow({ kind, object }: { readonly kind: NamedObjectKind; read
     mutationFn: (fields: NamedObjectFields) =>
       kind.api.update(object.name, object.version, {
         note: fields.note,
-        [kind.valueKey]: fields[kind.valueKey],
+        ...(kind.value ? { [kind.value.key]: fields[kind.value.key] } : {}),
       }),
     onSuccess: async () => {
       setEditing(false);
@@ -25,10 +28,10 @@ function NamedObjectRow({ kind, object }: { readonly kind: NamedObjectKind; read
 
   if (editing) {
     return (
-      <li className="object-row object-row--editing" data-testid={`${kind.singular}-row`}>
+      <li className="object-row object-row--editing" data-testid={`${idOf(kind)}-row`}>
         <NamedObjectForm
           kind={kind}
-          initial={{ name: object.name, value: kind.toText(object), note: object.note }}
+          initial={{ name: object.name, value: kind.value?.toText(object) ?? '', note: object.note }}
           nameEditable={false}
           formLabel={`Edit ${object.name}`}
           submitLabel="Save"
@@ -49,13 +52,18 @@ function NamedObjectRow({ kind, object }: { readonly kind: NamedObjectKind; read
     );
   }
   return (
-    <li className="object-row" data-testid={`${kind.singular}-row`}>
+    <li className="object-row" data-testid={`${idOf(kind)}-row`}>
       <div className="object-row__main">
         <strong>{object.name}</strong>
-        <span className="badge">{kind.display(object)}</span>
+        {kind.value && <span className="badge">{kind.value.display(object)}</span>}
         {object.note && <span className="muted note-cell">{object.note}</span>}
       </div>
       <div className="actions">
+        {kind.link && (
+          <a href={kind.link.href(object)} aria-label={`${kind.link.label} of ${object.name}`}>
+            {kind.link.label}
+          </a>
+        )}
         <a href={href(['audit'], { type: kind.auditType, name: object.name })}>History</a>
         <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${object.name}`}>
           Edit
@@ -67,7 +75,7 @@ function NamedObjectRow({ kind, object }: { readonly kind: NamedObjectKind; read
   );
 }
 
-/** The switches page or the samples page: list, create, edit, delete. */
+/** The switches, samples or flag sets page: list, create, edit, delete. */
 export function NamedObjectPage({ kind }: { readonly kind: NamedObjectKind }) {
   const client = useQueryClient();
   const list = useQuery({ queryKey: kind.queryKey, queryFn: kind.api.list });
@@ -79,7 +87,7 @@ export function NamedObjectPage({ kind }: { readonly kind: NamedObjectKind }) {
       await client.invalidateQueries({ queryKey: kind.queryKey });
     },
   });
-  const titleId = `${kind.singular}-title`;
+  const titleId = `${idOf(kind)}-title`;
   return (
     <section aria-labelledby={titleId}>
       <h1 id={titleId}>{kind.title}</h1>
@@ -88,7 +96,7 @@ export function NamedObjectPage({ kind }: { readonly kind: NamedObjectKind }) {
         <NamedObjectForm
           key={formKey}
           kind={kind}
-          initial={{ name: '', value: kind.emptyValue, note: '' }}
+          initial={{ name: '', value: kind.value?.empty ?? '', note: '' }}
           nameEditable
           formLabel={`New ${kind.singular}`}
           submitLabel="Create"

@@ -1,4 +1,4 @@
-import type { AdminUser, EnterpriseCustomer, FlagDetail, SessionUser } from '../api/index.js';
+import type { AdminUser, EnterpriseCustomer, FlagDetail, FlagSet, SessionUser } from '../api/index.js';
 
 // Payloads shaped like DESIGN.md's HTTP API answers, with the demo's names.
 
@@ -46,6 +46,7 @@ export function flag(fields: Partial<FlagDetail> & { name: string }): FlagDetail
     groups: [],
     rollout: false,
     note: '',
+    sets: [],
     created: '2026-11-01T09:00:00.000Z',
     modified: '2026-11-20T09:00:00.000Z',
     version: 3,
@@ -60,12 +61,26 @@ export function demoFlags(): FlagDetail[] {
       name: 'enterprise.dashboard_v2',
       percent: 10,
       note: 'Redesigned learner dashboard',
+      sets: ['learner-portal'],
       enterprise_percentages: [
         { enterprise_customer_uuid: ACME, percent: 30, linked_learners: 40, learners_on: 12 },
       ],
     }),
-    flag({ name: 'search.suggestions', everyone: true, note: 'Typeahead in the course search' }),
-    flag({ name: 'billing.new_invoices', everyone: false, testing: true, note: 'QA only' }),
+    flag({
+      name: 'search.suggestions',
+      everyone: true,
+      note: 'Typeahead in the course search',
+      sets: ['learner-portal', 'admin'],
+    }),
+    flag({ name: 'billing.new_invoices', everyone: false, testing: true, note: 'QA only', sets: ['admin'] }),
     flag({ name: 'catalog.beta', groups: ['beta'], note: 'For the <b>beta</b> group' }),
+  ];
+}
+
+export function demoFlagSets(): FlagSet[] {
+  return [
+    { name: 'learner-portal', note: 'Flags the learner portal reads', version: 1 },
+    { name: 'admin', note: '', version: 1 },
+    { name: 'marketing', note: 'Campaign pages', version: 1 },
   ];
 }

@@ -5,11 +5,12 @@ import type {
   EnterpriseCustomer,
   EnterpriseLearner,
   FlagDetail,
+  FlagSet,
   Sample,
   SessionUser,
   Switch,
 } from '../api/index.js';
-import { customers, demoFlags, groups, learnerUser, staffUser, users } from './fixtures.js';
+import { customers, demoFlagSets, demoFlags, groups, learnerUser, staffUser, users } from './fixtures.js';
 
 // A small in-memory admin API that keeps DESIGN.md's rules: sessions, CSRF on unsafe methods,
 // 401/403, If-Match versions with 409, 400 with `fields`, an audit entry per change.
@@ -36,6 +37,7 @@ function freshState() {
       ['alice', { user: learnerUser, password: 'learner-pass' }],
     ]),
     flags: new Map<string, FlagDetail>(demoFlags().map((f) => [f.name, f])),
+    flagSets: new Map<string, FlagSet>(demoFlagSets().map((set) => [set.name, set])),
     switches: new Map<string, Switch>([
       ['maintenance_banner', { name: 'maintenance_banner', active: false, note: '', version: 1 }],
     ]),
@@ -77,7 +79,7 @@ function withoutPercentages(flag: FlagDetail) {
   return rest;
 }
 
-/** Validates a flag write the way the admin API does: percent, users and groups that exist. */
+/** Validates a flag write the way the admin API does: percent, users, groups and sets that exist. */
 function flagFieldErrors(body: Record<string, unknown>): Record<string, string> {
   const fields: Record<string, string> = {};
   if ('percent' in body && body.percent !== null && !validPercent(body.percent)) {
@@ -91,6 +93,8 @@ function flagFieldErrors(body: Record<string, unknown>): Record<string, string> 
     (g) => !groups.some((x) => x.name === g),
   );
   if (unknownGroups.length > 0) fields.groups = `Unknown groups: ${unknownGroups.join(', ')}.`;
+  const unknownSets = ((body.sets as string[] | undefined) ?? []).filter((set) => !state.flagSets.has(set));
+  if (unknownSets.length > 0) fields.sets = `Unknown flag set: ${unknownSets.join(', ')}.`;
   return fields;
 }
 
@@ -148,6 +152,7 @@ function namedObjectHandlers<T extends { name: string; version?: number }>(
   collection: string,
   objectType: string,
   objects: () => Map<string, T>,
+  onDelete: (name: string) => void = () => {},
 ) {
   return [
     admin('get', `/${collection}`, () =>
@@ -179,6 +184,7 @@ function namedObjectHandlers<T extends { name: string; version?: number }>(
       const found = objects().get(params.name!);
       if (!found) return error(404, 'not_found', `This ${objectType} does not exist.`);
       objects().delete(found.name);
+      onDelete(found.name);
       audit('delete', objectType, found.name, found, null);
       return new HttpResponse(null, { status: 204 });
     }),
@@ -210,11 +216,34 @@ const handlers = [
   ),
 
   admin('get', '/flags', ({ request }) => {
-    const search = (new URL(request.url).searchParams.get('search') ?? '').toLowerCase();
+    const query = new URL(request.url).searchParams;
+    const search = (query.get('search') ?? '').toLowerCase();
+    const set = query.get('set');
+    if (set !== null && !state.flagSets.has(set)) {
+      return error(404, 'not_found', `This flag set does not exist: "${set}".`);
+    }
     const results = [...state.flags.values()]
       .filter((f) => f.name.toLowerCase().includes(search) || f.note.toLowerCase().includes(search))
+      .filter((f) => set === null || f.sets.includes(set))
       .map(withoutPercentages);
     return HttpResponse.json({ count: results.length, results } as JsonBodyType);
+  }),
+  // Set membership only (the page sends no other bulk action); all or nothing, as on the server.
+  admin('post', '/flags/bulk', ({ body }) => {
+    const { action, names, set } = body as { action: string; names: string[]; set: string };
+    if (!state.flagSets.has(set))
+      return error(400, 'validation_error', 'Not changed.', { sets: `Unknown flag set: ${set}.` });
+    const missing = names.find((name) => !state.flags.has(name));
+    if (missing) return error(404, 'not_found', `This flag does not exist: "${missing}".`);
+    for (const name of names) {
+      const found = state.flags.get(name)!;
+      const others = found.sets.filter((other) => other !== set);
+      const sets = (action === 'add_to_set' ? [...others, set] : others).sort();
+      const updated = { ...found, sets, version: found.version + 1 };
+      state.flags.set(name, updated);
+      audit('update', 'flag', name, withoutPercentages(found), withoutPercentages(updated));
+    }
+    return HttpResponse.json({ action, count: names.length });
   }),
   admin('get', '/flags/:name', ({ params }) => {
     const found = state.flags.get(params.name!);
@@ -297,6 +326,17 @@ const handlers = [
   ),
   ...namedObjectHandlers('switches', 'switch', () => state.switches),
   ...namedObjectHandlers('samples', 'sample', () => state.samples),
+  // Deleting a set takes its flags out of it and keeps them.
+  ...namedObjectHandlers(
+    'flag-sets',
+    'flag_set',
+    () => state.flagSets,
+    (set) => {
+      for (const found of state.flags.values()) {
+        state.flags.set(found.name, { ...found, sets: found.sets.filter((other) => other !== set) });
+      }
+    },
+  ),
   admin('post', '/enterprise-customers', ({ body }) => {
     const fields: Record<string, string> = {};
     if (!body.name) fields.name = 'Enter a name.';

@@ -19,6 +19,13 @@ const fixtures = {
   flagsByCustomer: { acme: { 'enterprise.dashboard_v2': true } },
 };
 
+/** The fixtures, served as the learner portal's set. */
+const learnerPortalSet = {
+  ...fixtures,
+  sets: { 'learner-portal': ['enterprise.dashboard_v2'], admin: ['enterprise.search'] },
+  set: 'learner-portal',
+};
+
 describe('learnerPortalHandlers', () => {
   it('answers the learner list with global flags, flags per linked customer and a meta, as the schema says', async () => {
     server.use(...learnerPortalHandlers(fixtures));
@@ -149,6 +156,59 @@ describe('learnerPortalHandlers', () => {
     server.use(...learnerPortalHandlers({ ...fixtures, baseUrl: 'http://api.test' }));
     expect((await fetchJson('http://api.test/waffle_status')).status).toBe(200);
     await expect(fetch(WAFFLE_STATUS)).rejects.toThrow();
+  });
+
+  it('serves only the set it is scoped to, globally and per customer', async () => {
+    server.use(...learnerPortalHandlers(learnerPortalSet));
+    const page = enterpriseLearnerResponseSchema.parse((await fetchJson(LEARNER)).body);
+    expect(page.enterprise_features).toEqual({ 'enterprise.dashboard_v2': false });
+    expect(page.enterprise_features_by_customer).toEqual({
+      [ACME]: { 'enterprise.dashboard_v2': true },
+      [BLUEBIRD]: { 'enterprise.dashboard_v2': false },
+    });
+    const dashboard = learnerDashboardResponseSchema.parse((await postDashboard('acme')).body);
+    expect(dashboard.enterprise_features).toEqual({ 'enterprise.dashboard_v2': true });
+  });
+
+  it('embeds nothing for a set the fixtures do not define, and every flag while they define none', async () => {
+    server.use(
+      ...learnerPortalHandlers({
+        ...fixtures,
+        sets: { admin: ['enterprise.search'] },
+        set: 'learner-portal',
+      }),
+    );
+    expect(
+      enterpriseLearnerResponseSchema.parse((await fetchJson(LEARNER)).body).enterprise_features,
+    ).toEqual({});
+    server.use(...learnerPortalHandlers({ ...fixtures, set: 'learner-portal' }));
+    expect(
+      Object.keys(enterpriseLearnerResponseSchema.parse((await fetchJson(LEARNER)).body).enterprise_features),
+    ).toEqual(['enterprise.dashboard_v2', 'enterprise.search']);
+  });
+
+  it('answers /waffle_status?set=a,b with those sets, over the fixtures’ own', async () => {
+    server.use(...learnerPortalHandlers(learnerPortalSet));
+    const own = waffleStatusResponseSchema.parse((await fetchJson(WAFFLE_STATUS)).body);
+    expect(Object.keys(own.flags)).toEqual(['enterprise.dashboard_v2']);
+    const admin = waffleStatusResponseSchema.parse((await fetchJson(`${WAFFLE_STATUS}?set=admin`)).body);
+    expect(admin.enterprise_features).toEqual({ 'enterprise.search': true });
+    const both = waffleStatusResponseSchema.parse(
+      (await fetchJson(`${WAFFLE_STATUS}?set=admin,learner-portal`)).body,
+    );
+    expect(Object.keys(both.flags).sort()).toEqual(['enterprise.dashboard_v2', 'enterprise.search']);
+  });
+
+  it('rejects a set or set member name no server can store', () => {
+    expect(() => learnerPortalHandlers({ sets: { 'learner portal': [] } })).toThrow(
+      /sets has the name "learner portal", which no server can store/,
+    );
+    expect(() => learnerPortalHandlers({ sets: { admin: ['audit log'] } })).toThrow(
+      /sets\["admin"\] has the name "audit log"/,
+    );
+    expect(() => learnerPortalHandlers({ set: ['admin', 'learner portal'] })).toThrow(
+      /set has the name "learner portal"/,
+    );
   });
 
   it('rejects a flag name no server can store, saying which and why', () => {

@@ -80,6 +80,19 @@ describe('withFlags', () => {
     expect(body.enterprise_features['enterprise.search']).toBe(false);
   });
 
+  it('adds only the flags of the set the route serves', async () => {
+    const flags = { 'enterprise.dashboard_v2': true, 'admin.audit_v2': true };
+    const sets = { 'learner-portal': ['enterprise.dashboard_v2'] };
+    const courses = () => HttpResponse.json({ results: [] });
+    server.use(http.get(COURSES, withFlags(flags, courses, { sets, set: 'learner-portal' })));
+    expect((await fetchJson(COURSES)).body).toMatchObject({
+      enterprise_features: { 'enterprise.dashboard_v2': true },
+    });
+    expect((await fetchJson(COURSES)).body).not.toHaveProperty(['enterprise_features', 'admin.audit_v2']);
+    server.use(http.get(COURSES, withFlags(flags, courses, { sets, set: 'mobile' })));
+    expect((await fetchJson(COURSES)).body).toMatchObject({ enterprise_features: {} });
+  });
+
   it('reads flags given as a function on every response', async () => {
     let on = false;
     server.use(

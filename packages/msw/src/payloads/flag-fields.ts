@@ -18,19 +18,20 @@ export function metaFor(
 
 /**
  * The fields the server's embedding adds to a response: `enterprise_features` for one customer
- * (or globally), its meta, and every switch.
+ * (or globally) and the served sets, its meta, and every switch (switches are in no set).
  */
 export function embeddedFlags(
   fixtures: ResolvedFixtures,
   customerUuid: string | null,
   now = Date.now(),
+  set = fixtures.set,
 ): {
   enterprise_features: FlagValues;
   enterprise_features_meta: EnterpriseFeaturesMeta;
   waffle_switches: FlagValues;
 } {
   return {
-    enterprise_features: flagsFor(fixtures, customerUuid),
+    enterprise_features: flagsFor(fixtures, customerUuid, set),
     enterprise_features_meta: metaFor(fixtures, customerUuid, now),
     waffle_switches: { ...fixtures.switches },
   };

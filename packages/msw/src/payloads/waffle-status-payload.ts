@@ -15,9 +15,10 @@ const items = (values: FlagValues): WaffleStatusItems =>
   );
 
 /**
- * `GET /waffle_status` (`?enterprise_customer_uuid=`) as the server answers it: Waffle's
- * `{ flags, switches, samples }` plus the embedded `enterprise_features` and its meta. Anonymous
- * visitors get the global evaluation; naming a customer needs a user linked to it.
+ * `GET /waffle_status` (`?enterprise_customer_uuid=`, `?set=a,b`) as the server answers it:
+ * Waffle's `{ flags, switches, samples }` plus the embedded `enterprise_features` and its meta.
+ * Anonymous visitors get the global evaluation; naming a customer needs a user linked to it.
+ * `?set=` serves those flag sets instead of the fixtures' `set`.
  */
 export function waffleStatusResponse(
   fixtures: ResolvedFixtures,
@@ -29,7 +30,9 @@ export function waffleStatusResponse(
     if (!fixtures.user) return notAuthenticated();
     if (!fixtures.enterprises.some((e) => e.uuid === uuid && e.linkActive)) return notLinked();
   }
-  const embedded = embeddedFlags(fixtures, uuid, now);
+  const setQuery = url.searchParams.get('set');
+  const set = setQuery === null ? fixtures.set : setQuery.split(',');
+  const embedded = embeddedFlags(fixtures, uuid, now, set);
   return {
     status: 200,
     headers: { 'cache-control': 'private, no-store' },

@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
+import { useFlag, useFlagsStatus } from '@waffle-kit/react';
 import { describe, expect, it } from 'vitest';
 import { FlagReadout, LearnerQuery } from '../../test/learner-app.js';
 import { setupTestServer } from '../../test/msw-server.js';
@@ -13,6 +14,18 @@ const ui = (
   </>
 );
 const readout = () => screen.getByTestId('flags').textContent;
+
+/** Reads one flag of the learner-portal set and one outside it. */
+function SetReadout() {
+  const search = useFlag('enterprise.search');
+  const dashboard = useFlag('enterprise.dashboard_v2');
+  const { status } = useFlagsStatus();
+  return (
+    <p data-testid="set-flags">
+      search {String(search)}, dashboard_v2 {String(dashboard)}, {status}
+    </p>
+  );
+}
 
 describe('renderWithFlags', () => {
   it('renders with the flags the mocked responses carry', async () => {
@@ -46,6 +59,25 @@ describe('renderWithFlags', () => {
     await waitFor(() => expect(readout()).toBe('dashboard_v2 false, ready from server'));
     await setFlags({ 'enterprise.dashboard_v2': true });
     expect(readout()).toBe('dashboard_v2 true, ready from server');
+  });
+
+  it('scoped to a set: a flag in it reads its value, a flag outside it its default', async () => {
+    renderWithFlags(
+      <>
+        <LearnerQuery name="a" />
+        <SetReadout />
+      </>,
+      {
+        server,
+        flags: { 'enterprise.search': true, 'enterprise.dashboard_v2': true },
+        sets: { 'learner-portal': ['enterprise.search'] },
+        set: 'learner-portal',
+        defaults: { 'enterprise.dashboard_v2': false },
+      },
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('set-flags').textContent).toBe('search true, dashboard_v2 false, ready'),
+    );
   });
 
   it('puts its handlers on the test’s server, so resetHandlers removes them', async () => {

@@ -8,6 +8,35 @@ import type { FlagValues, LearnerPortalFixtures } from '../fixtures/fixture-type
 import { learnerPortalHandlers } from '../handlers/learner-portal-handlers.js';
 import { createTestQueryClient } from './flag-test-provider.js';
 
+// Every fixture field, once: `Required` makes a field added to LearnerPortalFixtures a compile error here.
+const FIXTURE_FIELDS: Record<keyof Required<LearnerPortalFixtures>, true> = {
+  flags: true,
+  flagsByCustomer: true,
+  enterprises: true,
+  enrollments: true,
+  user: true,
+  switches: true,
+  samples: true,
+  version: true,
+  baseUrl: true,
+  sets: true,
+  set: true,
+};
+
+/** Splits the options into the fixtures (only those given) and the rest (ours and the provider's). */
+function splitFixtures(options: RenderWithFlagsOptions): {
+  fixtures: LearnerPortalFixtures;
+  rest: Omit<RenderWithFlagsOptions, keyof LearnerPortalFixtures>;
+} {
+  const fixtures: Record<string, unknown> = {};
+  const rest: Partial<RenderWithFlagsOptions> = { ...options };
+  for (const key of Object.keys(FIXTURE_FIELDS) as (keyof LearnerPortalFixtures)[]) {
+    if (options[key] !== undefined) fixtures[key] = options[key];
+    delete rest[key];
+  }
+  return { fixtures, rest: rest as Omit<RenderWithFlagsOptions, keyof LearnerPortalFixtures> };
+}
+
 /** Anything handlers can be added to: `setupServer()` (msw/node) or `setupWorker()` (msw/browser). */
 export interface HandlerHost {
   use(...handlers: RequestHandler[]): void;
@@ -49,39 +78,21 @@ export interface RenderWithFlagsResult extends RenderResult {
  * expect(await screen.findByRole('heading', { name: 'New dashboard' })).toBeTruthy();
  */
 export function renderWithFlags(ui: ReactNode, options: RenderWithFlagsOptions): RenderWithFlagsResult {
+  const { fixtures: given, rest } = splitFixtures(options);
   const {
     server,
     handlers = [],
     queryClient = createTestQueryClient(),
     providerUser,
     renderOptions,
-    flags,
-    flagsByCustomer,
-    enterprises,
-    enrollments,
-    user,
-    switches,
-    samples,
-    version,
-    baseUrl,
     ...provider
-  } = options;
-  let fixtures: LearnerPortalFixtures = {
-    flags,
-    flagsByCustomer,
-    enterprises,
-    enrollments,
-    user,
-    switches,
-    samples,
-    version,
-    baseUrl,
-  };
+  } = rest;
+  let fixtures = given;
   // The handlers read the fixtures on every request, so setFlags changes the next answers.
   // Without fixtures the server's handlers answer as they are (e.g. a `server.use()` override).
   const flagHandlers = () => learnerPortalHandlers(() => fixtures);
-  const given = Object.values(fixtures).some((value) => value !== undefined);
-  server.use(...handlers, ...(given ? flagHandlers() : []));
+  const hasFixtures = Object.keys(given).length > 0;
+  server.use(...handlers, ...(hasFixtures ? flagHandlers() : []));
   const result = render(
     <QueryClientProvider client={queryClient}>
       <FlagProvider
@@ -99,7 +110,7 @@ export function renderWithFlags(ui: ReactNode, options: RenderWithFlagsOptions):
     queryClient,
     async setFlags(next) {
       fixtures = { ...fixtures, flags: { ...fixtures.flags, ...next }, version: (fixtures.version ?? 1) + 1 };
-      if (!given) server.use(...flagHandlers());
+      if (!hasFixtures) server.use(...flagHandlers());
       await act(() => queryClient.invalidateQueries());
     },
   };
