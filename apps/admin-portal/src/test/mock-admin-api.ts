@@ -232,18 +232,22 @@ const handlers = [
   admin('post', '/flags/bulk', ({ body }) => {
     const { action, names, set } = body as { action: string; names: string[]; set: string };
     if (!state.flagSets.has(set))
-      return error(400, 'validation_error', 'Not changed.', { sets: `Unknown flag set: ${set}.` });
+      return error(400, 'validation_error', 'Not changed.', { set: `Unknown flag set: ${set}.` });
     const missing = names.find((name) => !state.flags.has(name));
     if (missing) return error(404, 'not_found', `This flag does not exist: "${missing}".`);
+    let count = 0;
     for (const name of names) {
       const found = state.flags.get(name)!;
+      // Already where the action puts it: left alone, not counted.
+      if (found.sets.includes(set) === (action === 'add_to_set')) continue;
+      count++;
       const others = found.sets.filter((other) => other !== set);
       const sets = (action === 'add_to_set' ? [...others, set] : others).sort();
       const updated = { ...found, sets, version: found.version + 1 };
       state.flags.set(name, updated);
       audit('update', 'flag', name, withoutPercentages(found), withoutPercentages(updated));
     }
-    return HttpResponse.json({ action, count: names.length });
+    return HttpResponse.json({ action, count });
   }),
   admin('get', '/flags/:name', ({ params }) => {
     const found = state.flags.get(params.name!);
