@@ -92,7 +92,9 @@ describe('the flags list', () => {
       { action: 'add_to_set', names: ['enterprise.dashboard_v2', 'catalog.beta'], set: 'marketing' },
     ]);
     expect(mockApi.state.flags.get('enterprise.dashboard_v2')?.sets).toEqual(['learner-portal', 'marketing']);
-    await screen.findByText('learner-portal, marketing');
+    await screen.findByText(
+      (_, cell) => cell?.tagName === 'TD' && cell.textContent === 'learner-portal, marketing',
+    );
     await user.selectOptions(screen.getByLabelText('Flag set'), 'marketing');
     await waitFor(() => expect(shownNames()).toEqual(['enterprise.dashboard_v2', 'catalog.beta']));
   });

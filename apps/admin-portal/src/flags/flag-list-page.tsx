@@ -258,7 +258,16 @@ export function FlagListPage({ set }: { readonly set: string }) {
                   <td data-label="Everyone">{everyoneLabel(flag.everyone)}</td>
                   <td data-label="Percent">{percentText(flag)}</td>
                   <td data-label="Testing">{flag.testing ? 'Yes' : 'No'}</td>
-                  <td data-label="Sets">{flag.sets.length > 0 ? flag.sets.join(', ') : '—'}</td>
+                  <td data-label="Sets">
+                    {flag.sets.length > 0
+                      ? flag.sets.map((set, index) => (
+                          <span key={set} className="set-name">
+                            {index > 0 ? ', ' : ''}
+                            {set}
+                          </span>
+                        ))
+                      : '—'}
+                  </td>
                   <td className="note-cell" data-label="Note">
                     {flag.note}
                   </td>
