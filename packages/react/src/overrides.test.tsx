@@ -2,7 +2,8 @@ import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { learnerPage } from '../test/flag-responses.js';
 import { renderWithFlags } from '../test/render.js';
-import { OVERRIDES_KEY, readOverrides, useFlag, useFlagSource, useFlagsStatus } from './index.js';
+import { useFlag, useFlagSource, useFlagsStatus } from './index.js';
+import { OVERRIDES_KEY, readOverrides } from './overrides.js';
 
 function App() {
   const { source, overrides } = useFlagsStatus();
