@@ -177,6 +177,18 @@ export async function updateFlagIn(
   return after;
 }
 
+/**
+ * Writes a new flag with its users, groups, sets and enterprise percentages, after checking that
+ * they exist: no duplicate check and no audit entry. `createFlagIn` adds those; the demo seed and
+ * the test data builders write through this alone.
+ */
+export async function insertFlag({ transaction }: WriteContext, input: CreateFlagInput): Promise<FlagModel> {
+  const refs = await resolveReferences(input, transaction);
+  const flag = await FlagModel.create({ name: input.name, ...columns(input) }, { transaction });
+  await writeRelations(flag.id, input, refs, transaction);
+  return flag;
+}
+
 /** Creates a flag inside an open write. */
 export async function createFlagIn(
   ctx: WriteContext,
@@ -189,15 +201,12 @@ export async function createFlagIn(
       name: `A flag named "${input.name}" exists already.`,
     });
   if (await FlagModel.findOne({ where: { name: input.name }, transaction })) throw duplicate();
-  const refs = await resolveReferences(input, transaction);
-  let flag: FlagModel;
   try {
-    flag = await FlagModel.create({ name: input.name, ...columns(input) }, { transaction });
+    await insertFlag(ctx, input);
   } catch (error) {
     if (error instanceof UniqueConstraintError) throw duplicate();
     throw error;
   }
-  await writeRelations(flag.id, input, refs, transaction);
   const after = (await loadFlagJson(input.name, transaction))!;
   await recordAudit(ctx, actor, {
     action: 'create',
