@@ -17,7 +17,7 @@ import { toTenths } from '../../db/percent.js';
 import type { InTransaction, WriteContext } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/app-error.js';
 import type { Actor } from '../audit/actor.js';
-import { recordAudit } from '../audit/audit-store.js';
+import { recordAudit, recordCreation } from '../audit/audit-store.js';
 import type { CreateFlagInput, UpdateFlagInput } from './flag-input.js';
 import { type FlagJson, loadFlagJson, loadFlagsJson } from './flag-store.js';
 
@@ -207,15 +207,7 @@ export async function createFlagIn(
     if (error instanceof UniqueConstraintError) throw duplicate();
     throw error;
   }
-  const after = (await loadFlagJson(input.name, transaction))!;
-  await recordAudit(ctx, actor, {
-    action: 'create',
-    objectType: 'flag',
-    objectName: input.name,
-    before: null,
-    after,
-  });
-  return after;
+  return recordCreation(ctx, actor, 'flag', input.name, (await loadFlagJson(input.name, transaction))!);
 }
 
 /** Deletes a flag inside an open write; with `expected`, only at that version (409 otherwise). */
