@@ -3,6 +3,7 @@
  * keys and the request-language rule stay inside: `bucketOf` is the published contract, and the
  * hash is standard MurmurHash3 (README: algorithm and test vectors for other languages).
  */
+export { ANONYMOUS_USER } from './anonymous-user.js';
 export { bucketOf, bucketThreshold } from './bucket.js';
 export {
   type CompiledSnapshot,
@@ -14,7 +15,7 @@ export {
   sampleIsActive,
   switchIsActive,
 } from './compile.js';
-export { defineFlag } from './define-flag.js';
+export { defineFlag, FLAG_DEFAULTS } from './define-flag.js';
 export { describeEvaluation } from './describe.js';
 export { evaluate } from './evaluate.js';
 export { FLAG_NAME_PATTERN, isValidFlagName, isValidPercent } from './names.js';

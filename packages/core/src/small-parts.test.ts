@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defineFlag } from './define-flag.js';
+import { defineFlag, FLAG_DEFAULTS } from './define-flag.js';
 import { describeEvaluation } from './describe.js';
+import { evaluate } from './evaluate.js';
 import { isValidFlagName, isValidPercent } from './names.js';
 import { requestLanguage } from './request-language.js';
 import { anonymous, flag, learner } from './test-support.js';
@@ -66,20 +67,29 @@ describe('describeEvaluation', () => {
 });
 
 describe('defineFlag', () => {
-  it("fills every field not given with Waffle's defaults", () => {
-    expect(defineFlag({ name: 'x' })).toEqual({
+  it("fills every field not given with Waffle's defaults and keeps the ones given", () => {
+    expect(defineFlag({ name: 'x' })).toEqual({ name: 'x', ...FLAG_DEFAULTS });
+    expect(defineFlag({ name: 'x', staff: true, users: ['alice'] })).toEqual({
+      ...FLAG_DEFAULTS,
       name: 'x',
-      everyone: null,
-      percent: null,
-      testing: false,
-      superusers: true,
-      staff: false,
-      authenticated: false,
-      languages: [],
-      users: [],
-      groups: [],
-      rollout: false,
+      staff: true,
+      users: ['alice'],
     });
-    expect(defineFlag({ name: 'x', staff: true }).staff).toBe(true);
+  });
+
+  it('makes a flag that is on for superusers only, as a new Waffle flag is', () => {
+    const fresh = defineFlag({ name: 'x' });
+    expect(evaluate(fresh, { user: learner({ isSuperuser: true }) })).toMatchObject({
+      value: true,
+      reason: 'superuser',
+    });
+    expect(evaluate(fresh, { user: learner({ isStaff: true }) }).value).toBe(false);
+    expect(evaluate(fresh, { user: learner() }).value).toBe(false);
+    expect(evaluate(fresh, { user: anonymous, language: 'en' }).value).toBe(false);
+    expect(evaluate(fresh, {}).value).toBe(false);
+  });
+
+  it('shares no mutable state between flags', () => {
+    expect(Object.isFrozen(FLAG_DEFAULTS) && Object.isFrozen(FLAG_DEFAULTS.users)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 // Builders for the tests of this package: a flag with Waffle's defaults, users of each kind.
+import { ANONYMOUS_USER } from './anonymous-user.js';
 import { defineFlag } from './define-flag.js';
 import type { Flag, FlagUser } from './types.js';
 
@@ -20,16 +21,7 @@ export function learner(overrides: Partial<FlagUser> = {}): FlagUser {
   };
 }
 
-export const anonymous: FlagUser = {
-  id: null,
-  username: '',
-  isAuthenticated: false,
-  isStaff: false,
-  isSuperuser: false,
-  groups: [],
-  language: null,
-  linkedEnterpriseCustomerUuids: [],
-};
+export const anonymous: FlagUser = ANONYMOUS_USER;
 
 export const ACME = '11111111-1111-4111-8111-111111111111';
 export const GLOBEX = '22222222-2222-4222-8222-222222222222';

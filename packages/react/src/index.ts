@@ -1,16 +1,13 @@
 export { extractFlags } from './extract-flags.js';
 export { Flag, type FlagProps } from './flag.js';
 export { FlagProvider, type FlagProviderProps } from './flag-provider.js';
-export { createFlagStore, type FlagState, type FlagStore, type FlagStoreOptions } from './flag-store.js';
-export { OVERRIDES_KEY, readOverrides } from './overrides.js';
 export type {
   FlagExtractor,
   FlagMeta,
   FlagName,
   FlagPayload,
-  FlagsSource,
+  FlagSource,
   FlagsStatus,
-  FlagValueSource,
   FlagValues,
   Register,
   SampleName,

@@ -2,7 +2,8 @@ import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { learnerPage } from '../test/flag-responses.js';
 import { renderWithFlags } from '../test/render.js';
-import { OVERRIDES_KEY, readOverrides, useFlag, useFlagSource, useFlagsStatus } from './index.js';
+import { useFlag, useFlagSource, useFlagsStatus } from './index.js';
+import { OVERRIDES_KEY, readOverrides } from './overrides.js';
 
 function App() {
   const { source, overrides } = useFlagsStatus();
@@ -50,7 +51,7 @@ describe('overrides in FlagProvider', () => {
     });
     expect(
       screen.getByText(
-        'beta=true/override search=false/override source=overrides overrides={"enterprise.beta":true,"enterprise.search":false}',
+        'beta=true/overrides search=false/overrides source=overrides overrides={"enterprise.beta":true,"enterprise.search":false}',
       ),
     ).toBeTruthy();
   });
@@ -61,7 +62,7 @@ describe('overrides in FlagProvider', () => {
     first.unmount();
     history.replaceState(null, '', '/courses');
     renderWithFlags(<App />, { allowOverrides: true });
-    expect(screen.getByText(/^beta=true\/override/)).toBeTruthy();
+    expect(screen.getByText(/^beta=true\/overrides/)).toBeTruthy();
   });
 
   it('are ignored when not allowed', () => {
@@ -80,7 +81,7 @@ describe('overrides in FlagProvider', () => {
     expect(process.env.NODE_ENV).not.toBe('production');
     history.replaceState(null, '', '/?feature=enterprise.beta');
     renderWithFlags(<App />, { allowOverrides: undefined });
-    expect(screen.getByText(/^beta=true\/override/)).toBeTruthy();
+    expect(screen.getByText(/^beta=true\/overrides/)).toBeTruthy();
   });
 
   it('are off by default in production builds', () => {

@@ -49,18 +49,18 @@ export interface FlagPayload {
 export type FlagExtractor = (data: unknown) => FlagPayload | undefined;
 
 /**
- * Where the values come from: `overrides` when any local override is active, else `server` once a
- * response carried flags, else `bootstrap` or `defaults`.
+ * Where values come from, named after the input that gave them: the local `overrides`
+ * (`?feature=`), a `server` response, the provider's `bootstrap` or its `defaults`. For one flag
+ * (`useFlagSource`) the input its value came from; for all of them (`useFlagsStatus().source`)
+ * `overrides` when any override is active, else `server` once a response carried flags, else
+ * `bootstrap` or `defaults`.
  */
-export type FlagsSource = 'overrides' | 'server' | 'bootstrap' | 'defaults';
-
-/** Where one flag's value comes from. */
-export type FlagValueSource = 'override' | 'server' | 'bootstrap' | 'default';
+export type FlagSource = 'overrides' | 'server' | 'bootstrap' | 'defaults';
 
 export interface FlagsStatus {
   /** `ready` once values are known; `error` when queries failed and nothing is known yet. */
   status: 'loading' | 'ready' | 'error';
-  source: FlagsSource;
+  source: FlagSource;
   /** The active local overrides (`?feature=name`, `?feature=!name`). */
   overrides: Readonly<FlagValues>;
 }

@@ -74,7 +74,7 @@ describe('useFlag', () => {
     act(() => {
       queryClient.setQueryData(['learner'], learnerPage({ 'from.server': true }));
     });
-    expect(screen.getByText('server bootstrap default')).toBeTruthy();
+    expect(screen.getByText('server bootstrap defaults')).toBeTruthy();
   });
 
   it('lists every known flag with useFlags', () => {

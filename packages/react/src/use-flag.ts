@@ -1,7 +1,7 @@
 import { useFlagContext } from './flag-context.js';
 import { BOOTSTRAP_TIME, type FlagState, type FlagStore, OVERRIDE_TIME } from './flag-store.js';
 import { useEffect, useSyncExternalStore } from './react.js';
-import type { FlagName, FlagValueSource } from './types.js';
+import type { FlagName, FlagSource } from './types.js';
 
 /** A flag's value: its entry's, else the default, else false. */
 export const flagValue = (
@@ -34,13 +34,13 @@ export function useFlag(name: FlagName): boolean {
   return value;
 }
 
-/** Where a flag's value comes from: `override`, `server`, `bootstrap` or `default`. */
-export function useFlagSource(name: FlagName): FlagValueSource {
+/** Where a flag's value comes from: `overrides`, `server`, `bootstrap` or `defaults`. */
+export function useFlagSource(name: FlagName): FlagSource {
   const { store, customer } = useFlagContext();
-  const read = (state = store.getState()): FlagValueSource => {
+  const read = (state = store.getState()): FlagSource => {
     const time = store.entry(name, customer, state)?.[1];
-    if (time === undefined) return 'default';
-    return time === OVERRIDE_TIME ? 'override' : time === BOOTSTRAP_TIME ? 'bootstrap' : 'server';
+    if (time === undefined) return 'defaults';
+    return time === OVERRIDE_TIME ? 'overrides' : time === BOOTSTRAP_TIME ? 'bootstrap' : 'server';
   };
   return useSyncExternalStore(
     store.subscribe,

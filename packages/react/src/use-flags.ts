@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { useFlagContext } from './flag-context.js';
 import { BOOTSTRAP_TIME, type FlagState, GLOBAL } from './flag-store.js';
 import { useSyncExternalStore } from './react.js';
-import type { FlagsSource, FlagsStatus, FlagValues } from './types.js';
+import type { FlagSource, FlagsStatus, FlagValues } from './types.js';
 import { flagValue } from './use-flag.js';
 
 /** Remembers the last result per key, so a snapshot keeps its identity until its inputs change. */
@@ -42,9 +42,9 @@ export function useFlags(): Readonly<FlagValues> {
 }
 
 /** Where the values come from, as a whole. */
-function sourceOf(state: FlagState, overrides: FlagValues): FlagsSource {
+function sourceOf(state: FlagState, overrides: FlagValues): FlagSource {
   if (Object.keys(overrides).length) return 'overrides';
-  let source: FlagsSource = 'defaults';
+  let source: FlagSource = 'defaults';
   for (const key in state.scopes) {
     for (const entry of Object.values(state.scopes[key]!)) {
       if (entry[1] !== BOOTSTRAP_TIME) return 'server';

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { FLAG_DEFAULTS } from '@waffle-kit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockApi } from '../test/mock-admin-api.js';
 import { renderApp } from '../test/render-app.js';
@@ -165,17 +166,8 @@ describe('the flag editor', () => {
 
     expect(await screen.findByRole('heading', { name: 'reports.export_csv' })).toBeTruthy();
     expect(mockApi.requests('POST', '/api/admin/flags')[0]?.body).toEqual({
+      ...FLAG_DEFAULTS,
       name: 'reports.export_csv',
-      everyone: null,
-      percent: null,
-      testing: false,
-      superusers: true,
-      staff: false,
-      authenticated: false,
-      languages: [],
-      users: [],
-      groups: [],
-      rollout: false,
       note: 'CSV export',
       sets: [],
     });

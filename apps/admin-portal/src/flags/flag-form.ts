@@ -1,4 +1,4 @@
-import { isValidFlagName, isValidPercent } from '@waffle-kit/core';
+import { FLAG_DEFAULTS, isValidFlagName, isValidPercent } from '@waffle-kit/core';
 import type { Flag, FlagFields } from '../api/index.js';
 
 /** The editor's state: like the flag's fields, with text where the user types numbers or lists. */
@@ -9,24 +9,7 @@ export interface FlagForm extends Omit<FlagFields, 'percent' | 'languages'> {
 
 export type FieldErrors = Readonly<Record<string, string>>;
 
-/** A new flag: Waffle's defaults (superusers on, everything else off or unset). */
-export const NEW_FLAG_FORM: FlagForm = {
-  name: '',
-  everyone: null,
-  percent: '',
-  testing: false,
-  superusers: true,
-  staff: false,
-  authenticated: false,
-  languages: '',
-  users: [],
-  groups: [],
-  rollout: false,
-  note: '',
-  sets: [],
-};
-
-export function formOf(flag: Flag): FlagForm {
+export function formOf(flag: Omit<Flag, 'created' | 'modified' | 'version'>): FlagForm {
   return {
     name: flag.name,
     everyone: flag.everyone,
@@ -43,6 +26,9 @@ export function formOf(flag: Flag): FlagForm {
     sets: [...flag.sets],
   };
 }
+
+/** A new flag: Waffle's defaults (superusers on, everything else off or unset). */
+export const NEW_FLAG_FORM: FlagForm = formOf({ ...FLAG_DEFAULTS, name: '', note: '', sets: [] });
 
 export function parsePercent(text: string): number | null {
   return text.trim() === '' ? null : Number(text.trim());

@@ -1,3 +1,4 @@
+import { FLAG_DEFAULTS } from '@waffle-kit/core';
 import type { AdminUser, EnterpriseCustomer, FlagDetail, FlagSet, SessionUser } from '../api/index.js';
 
 // Payloads shaped like DESIGN.md's HTTP API answers, with the demo's names.
@@ -35,16 +36,7 @@ export const groups = [{ name: 'beta' }, { name: 'support' }];
 
 export function flag(fields: Partial<FlagDetail> & { name: string }): FlagDetail {
   return {
-    everyone: null,
-    percent: null,
-    testing: false,
-    superusers: true,
-    staff: false,
-    authenticated: false,
-    languages: [],
-    users: [],
-    groups: [],
-    rollout: false,
+    ...FLAG_DEFAULTS,
     note: '',
     sets: [],
     created: '2026-11-01T09:00:00.000Z',

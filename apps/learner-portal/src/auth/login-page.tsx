@@ -3,6 +3,43 @@ import { ApiError } from '@waffle-kit/contract/client';
 import { type FormEvent, useState } from 'react';
 import { login, queryKeys } from '../api/learner-api.js';
 
+interface TextFieldProps {
+  readonly name: 'username' | 'password';
+  readonly label: string;
+  readonly type?: 'password';
+  readonly autoComplete: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  /** The API's message for this field (`error.fields[name]`), shown under the input. */
+  readonly error: string | undefined;
+}
+
+/** A labelled, required input of the login form, with its inline error wired by id. */
+function TextField({ name, label, type, autoComplete, value, onChange, error }: TextFieldProps) {
+  const id = `login-${name}`;
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        required
+      />
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Sign in as a demo learner (the accounts are listed on the page: this is a demo). */
 export function LoginPage() {
   const client = useQueryClient();
@@ -25,39 +62,23 @@ export function LoginPage() {
     <main className="centered">
       <form className="card login" onSubmit={submit} aria-labelledby="login-title" noValidate>
         <h1 id="login-title">Sign in to your learning portal</h1>
-        <label htmlFor="login-username">Username</label>
-        <input
-          id="login-username"
+        <TextField
           name="username"
+          label="Username"
           autoComplete="username"
           value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          aria-invalid={fields.username ? true : undefined}
-          aria-describedby={fields.username ? 'login-username-error' : undefined}
-          required
+          onChange={setUsername}
+          error={fields.username}
         />
-        {fields.username && (
-          <p className="field-error" id="login-username-error">
-            {fields.username}
-          </p>
-        )}
-        <label htmlFor="login-password">Password</label>
-        <input
-          id="login-password"
+        <TextField
           name="password"
+          label="Password"
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-invalid={fields.password ? true : undefined}
-          aria-describedby={fields.password ? 'login-password-error' : undefined}
-          required
+          onChange={setPassword}
+          error={fields.password}
         />
-        {fields.password && (
-          <p className="field-error" id="login-password-error">
-            {fields.password}
-          </p>
-        )}
         {mutation.isError && !fields.username && !fields.password && (
           <p className="form-error" role="alert">
             {mutation.error.message}

@@ -9,7 +9,7 @@ function rowOf(name: string): HTMLElement {
   return cell.closest('tr') as HTMLElement;
 }
 
-it('lists each flag with its value and source: server, default or override', async () => {
+it('lists each flag with its value and source: server, defaults or overrides', async () => {
   const { user } = renderPortal({
     username: 'alice',
     path: '/acme/?feature=enterprise.beta_group_feature',
@@ -26,8 +26,8 @@ it('lists each flag with its value and source: server, default or override', asy
   expect(rowOf('enterprise.dashboard_v2').textContent).toBe('enterprise.dashboard_v2onserver');
   expect(rowOf('enterprise.new_catalog_search').textContent).toBe('enterprise.new_catalog_searchoffserver');
   expect(rowOf('enterprise.legacy_reports').textContent).toBe('enterprise.legacy_reportsoffserver');
-  expect(rowOf('enterprise.spanish_copy').textContent).toBe('enterprise.spanish_copyoffdefault');
-  expect(rowOf('enterprise.beta_group_feature').textContent).toBe('enterprise.beta_group_featureonoverride');
+  expect(rowOf('enterprise.spanish_copy').textContent).toBe('enterprise.spanish_copyoffdefaults');
+  expect(rowOf('enterprise.beta_group_feature').textContent).toBe('enterprise.beta_group_featureonoverrides');
   expect(screen.getByText(/1 local override\(s\) active/)).toBeTruthy();
 });
 

@@ -33,8 +33,8 @@ function SwitchRow({ name }: { name: (typeof PORTAL_SWITCHES)[number] }) {
 }
 
 /**
- * For developers: every flag in effect with its value and where it came from (server, default,
- * override), collapsed by default. `?feature=name` / `?feature=!name` add overrides.
+ * For developers: every flag in effect with its value and where it came from (server, defaults,
+ * overrides), collapsed by default. `?feature=name` / `?feature=!name` add overrides.
  */
 export function FlagsPanel() {
   const flags = useFlags();

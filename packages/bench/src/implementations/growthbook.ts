@@ -6,7 +6,7 @@ import {
   type UserContext,
 } from '@growthbook/growthbook';
 import type { Scenario, ScenarioFlag } from '../scenario/scenario.js';
-import type { Evaluator, Implementation } from './implementation.js';
+import { type Implementation, perFlagEvaluator } from './implementation.js';
 
 /** A percentage rollout rule: on for `percent`% of users, hashed on their id with the flag as seed. */
 const rolloutRule = (flag: ScenarioFlag, percent: number, condition?: ConditionInterface): FeatureRule => ({
@@ -70,17 +70,11 @@ export const growthbook: Implementation = {
         enterpriseCustomerUuid: user.customerUuid,
       },
     }));
-    const out = new Array<boolean>(names.length).fill(false);
-    const evaluator: Evaluator<boolean[]> = {
-      async: false,
-      evaluate(index) {
-        const context = contexts[index]!;
-        for (let f = 0; f < names.length; f++) out[f] = client.isOn(names[f]!, context);
-        return out;
-      },
-      read: (result, _flag, flagIndex) => result[flagIndex]!,
-      close: () => client.destroy(),
-    };
-    return evaluator as Evaluator;
+    return perFlagEvaluator(
+      names,
+      contexts,
+      (name, context) => client.isOn(name, context),
+      () => client.destroy(),
+    );
   },
 };

@@ -15,6 +15,30 @@ export interface Evaluator<Result = unknown> {
   close?(): Promise<void> | void;
 }
 
+/**
+ * The evaluator of a library whose client answers one flag for one user context at a time
+ * (`isOn(name, context)`): per request, every flag in turn into one reused array.
+ */
+export function perFlagEvaluator<Context>(
+  names: readonly string[],
+  contexts: readonly Context[],
+  isOn: (name: string, context: Context) => boolean,
+  close: () => void,
+): Evaluator {
+  const out = new Array<boolean>(names.length).fill(false);
+  const evaluator: Evaluator<boolean[]> = {
+    async: false,
+    evaluate(index) {
+      const context = contexts[index]!;
+      for (let f = 0; f < names.length; f++) out[f] = isOn(names[f]!, context);
+      return out;
+    },
+    read: (result, _flag, flagIndex) => result[flagIndex]!,
+    close,
+  };
+  return evaluator as Evaluator;
+}
+
 export interface Implementation {
   /** Short label for tables: "waffle-kit", "unleash-client", ... */
   readonly name: string;

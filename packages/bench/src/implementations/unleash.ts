@@ -1,6 +1,6 @@
 import { InMemStorageProvider, Unleash } from 'unleash-client';
 import type { Scenario, ScenarioFlag } from '../scenario/scenario.js';
-import type { Evaluator, Implementation } from './implementation.js';
+import { type Implementation, perFlagEvaluator } from './implementation.js';
 
 interface Constraint {
   contextName: string;
@@ -95,17 +95,11 @@ export const unleashClient: Implementation = {
         enterpriseCustomerUuid: user.customerUuid,
       },
     }));
-    const out = new Array<boolean>(names.length).fill(false);
-    const evaluator: Evaluator<boolean[]> = {
-      async: false,
-      evaluate(index) {
-        const context = contexts[index]!;
-        for (let f = 0; f < names.length; f++) out[f] = unleash.isEnabled(names[f]!, context);
-        return out;
-      },
-      read: (result, _flag, flagIndex) => result[flagIndex]!,
-      close: () => unleash.destroy(),
-    };
-    return evaluator as Evaluator;
+    return perFlagEvaluator(
+      names,
+      contexts,
+      (name, context) => unleash.isEnabled(name, context),
+      () => unleash.destroy(),
+    );
   },
 };

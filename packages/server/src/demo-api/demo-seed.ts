@@ -3,10 +3,7 @@ import {
   EnterpriseCourseEnrollment,
   EnterpriseCustomer,
   EnterpriseCustomerUser,
-  EnterpriseFlagPercentageModel,
-  FlagGroupModel,
   FlagModel,
-  FlagUserModel,
   Group,
   SampleModel,
   SwitchModel,
@@ -16,6 +13,8 @@ import {
 import { toTenths } from '../db/percent.js';
 import type { InTransaction, WriteContext } from '../db/transaction.js';
 import { hashPassword } from '../features/auth/password.js';
+import type { CreateFlagInput } from '../features/flags/flag-input.js';
+import { insertFlag } from '../features/flags/flag-service.js';
 
 /** The demo's enterprise customers: three, with different percentages for the same flag. */
 export const DEMO_ENTERPRISES = [
@@ -38,26 +37,21 @@ export const DEMO_ACCOUNTS = [
   { username: 'admin', password: 'admin-demo', note: 'superuser' },
 ] as const;
 
-type FlagSeed = Partial<Omit<FlagModel, 'percentTenths'>> & {
-  name: string;
-  percent?: number | null;
-  users?: string[];
-  groups?: string[];
-  enterprise?: Record<string, number>;
-};
-
 /** Flags that between them exercise every rule of the evaluation order. */
-const DEMO_FLAGS: FlagSeed[] = [
+const DEMO_FLAGS: CreateFlagInput[] = [
   {
     name: 'enterprise.dashboard_v2',
     percent: 10,
     note: 'The new learner dashboard: 100% at Acme, 30% at Bluebird, 0% at Cedar, 10% elsewhere.',
-    enterprise: Object.fromEntries(DEMO_ENTERPRISES.map((e) => [e.uuid, e.dashboardPercent])),
+    enterprise_percentages: DEMO_ENTERPRISES.map((e) => ({
+      enterprise_customer_uuid: e.uuid,
+      percent: e.dashboardPercent,
+    })),
   },
   { name: 'enterprise.new_catalog_search', everyone: true, note: 'On for everyone.' },
   { name: 'enterprise.legacy_reports', everyone: false, note: 'Off for everyone, even staff.' },
   { name: 'enterprise.beta_tools', testing: true, note: 'Testing mode: try ?dwft_enterprise.beta_tools=1.' },
-  { name: 'enterprise.spanish_copy', languages: 'es', note: 'On for requests in Spanish.' },
+  { name: 'enterprise.spanish_copy', languages: ['es'], note: 'On for requests in Spanish.' },
   { name: 'enterprise.staff_debug_panel', staff: true, note: 'On for staff (and superusers).' },
   { name: 'enterprise.signed_in_banner', authenticated: true, note: 'On for every signed-in user.' },
   { name: 'enterprise.pilot_feature', users: ['bob'], note: 'On for bob only.' },
@@ -173,30 +167,10 @@ async function seedEnterprises({ transaction }: WriteContext, users: Map<string,
   }
 }
 
-async function seedFlags({ transaction }: WriteContext, users: Map<string, User>): Promise<void> {
-  const groups = new Map((await Group.findAll({ transaction })).map((g) => [g.name, g]));
-  for (const { users: usernames, groups: groupNames, enterprise, percent, ...fields } of DEMO_FLAGS) {
-    const [flag, created] = await FlagModel.findOrCreate({
-      where: { name: fields.name },
-      defaults: {
-        ...fields,
-        percentTenths: percent === undefined || percent === null ? null : toTenths(percent),
-      },
-      transaction,
-    });
-    if (!created) continue;
-    for (const username of usernames ?? []) {
-      await FlagUserModel.create({ flagId: flag.id, userId: users.get(username)!.id }, { transaction });
-    }
-    for (const name of groupNames ?? []) {
-      await FlagGroupModel.create({ flagId: flag.id, groupId: groups.get(name)!.id }, { transaction });
-    }
-    for (const [uuid, value] of Object.entries(enterprise ?? {})) {
-      await EnterpriseFlagPercentageModel.create(
-        { flagId: flag.id, enterpriseCustomerUuid: uuid, percentTenths: toTenths(value) },
-        { transaction },
-      );
-    }
+async function seedFlags(ctx: WriteContext): Promise<void> {
+  const { transaction } = ctx;
+  for (const flag of DEMO_FLAGS) {
+    if (!(await FlagModel.findOne({ where: { name: flag.name }, transaction }))) await insertFlag(ctx, flag);
   }
   const switches = [
     { name: 'enterprise.maintenance_banner', active: false, note: 'Shows a maintenance banner.' },
@@ -226,6 +200,6 @@ export async function seedDemoData(inTransaction: InTransaction): Promise<void> 
   await inTransaction(async (ctx) => {
     const users = await seedUsers(ctx, hashes);
     await seedEnterprises(ctx, users);
-    await seedFlags(ctx, users);
+    await seedFlags(ctx);
   });
 }

@@ -3,10 +3,7 @@ import {
   EnterpriseCourseEnrollment,
   EnterpriseCustomer,
   EnterpriseCustomerUser,
-  EnterpriseFlagPercentageModel,
-  FlagGroupModel,
   FlagModel,
-  FlagUserModel,
   Group,
   User,
   UserGroup,
@@ -14,6 +11,8 @@ import {
 import { toTenths } from '../../src/db/percent.js';
 import type { InTransaction } from '../../src/db/transaction.js';
 import { hashPassword } from '../../src/features/auth/password.js';
+import type { CreateFlagInput } from '../../src/features/flags/flag-input.js';
+import { insertFlag } from '../../src/features/flags/flag-service.js';
 
 /** One scrypt hash for every test user: hashing is slow on purpose, tests need not pay it each time. */
 export const TEST_PASSWORD = 'correct horse';
@@ -82,47 +81,21 @@ export function builders(inTransaction: InTransaction) {
       );
     },
 
+    /** A flag written as the API writes it (its users and groups must exist), without an audit entry. */
     async flag(
       name: string,
-      fields: {
-        everyone?: boolean | null;
-        percent?: number | null;
-        testing?: boolean;
-        superusers?: boolean;
-        staff?: boolean;
-        authenticated?: boolean;
-        languages?: string;
-        users?: string[];
-        groups?: string[];
-        enterprise?: Record<string, number>;
-      } = {},
+      {
+        enterprise = {},
+        ...fields
+      }: Omit<CreateFlagInput, 'name'> & { enterprise?: Record<string, number> } = {},
     ): Promise<FlagModel> {
-      const { percent, users = [], groups = [], enterprise = {}, ...rest } = fields;
-      return inTransaction(async ({ transaction }) => {
-        const flag = await FlagModel.create(
-          {
-            name,
-            ...rest,
-            percentTenths: percent === undefined || percent === null ? null : toTenths(percent),
-          },
-          { transaction },
-        );
-        for (const username of users) {
-          const user = await User.findOne({ where: { username }, transaction, rejectOnEmpty: true });
-          await FlagUserModel.create({ flagId: flag.id, userId: user.id }, { transaction });
-        }
-        for (const groupName of groups) {
-          const group = await Group.findOne({ where: { name: groupName }, transaction, rejectOnEmpty: true });
-          await FlagGroupModel.create({ flagId: flag.id, groupId: group.id }, { transaction });
-        }
-        for (const [uuid, value] of Object.entries(enterprise)) {
-          await EnterpriseFlagPercentageModel.create(
-            { flagId: flag.id, enterpriseCustomerUuid: uuid, percentTenths: toTenths(value) },
-            { transaction },
-          );
-        }
-        return flag;
-      });
+      const enterprisePercentages = Object.entries(enterprise).map(([uuid, percent]) => ({
+        enterprise_customer_uuid: uuid,
+        percent,
+      }));
+      return inTransaction((ctx) =>
+        insertFlag(ctx, { name, ...fields, enterprise_percentages: enterprisePercentages }),
+      );
     },
 
     /** Changes a flag's global fields (a stand-in for the admin API until it exists). */

@@ -1,4 +1,5 @@
 import { User } from '../../src/db/models/index.js';
+import { TEST_PASSWORD } from './builders.js';
 import type { TestApp } from './create-test-app.js';
 import type { TestClient } from './test-client.js';
 
@@ -29,5 +30,16 @@ export async function signedInClient(app: TestApp, username: string): Promise<Te
   const client = app.client();
   client.cookies.set('waffle_session', await createSession(app, username));
   client.cookies.set('csrftoken', CSRF_TOKEN);
+  return client;
+}
+
+/** A `TestClient` signed in as `username` through the real login route (a builder's user by default). */
+export async function loggedInClient(
+  app: TestApp,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<TestClient> {
+  const client = app.client();
+  await client.login(username, password);
   return client;
 }

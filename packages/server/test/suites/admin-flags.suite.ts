@@ -6,8 +6,8 @@ import {
   expectCsrfRequired,
   expectServes,
 } from '../helpers/admin-access.js';
-import { TEST_PASSWORD } from '../helpers/builders.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import { loggedInClient } from '../helpers/sessions.js';
 import type { TestClient } from '../helpers/test-client.js';
 import type { TestDialect } from '../helpers/test-database.js';
 
@@ -21,11 +21,7 @@ export function describeAdminFlags(dialect: TestDialect): void {
     let staff: TestClient;
     let routes: AdminRoute[];
 
-    const as = async (username: string) => {
-      const client = app.client();
-      await client.login(username, TEST_PASSWORD);
-      return client;
-    };
+    const as = (username: string) => loggedInClient(app, username);
 
     /** Everything an admin request could have changed, to prove a rejected one changed nothing. */
     const databaseState = async () => ({

@@ -12,8 +12,8 @@ import {
   expectCsrfRequired,
   expectServes,
 } from '../helpers/admin-access.js';
-import { TEST_PASSWORD } from '../helpers/builders.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import { loggedInClient } from '../helpers/sessions.js';
 import type { TestClient } from '../helpers/test-client.js';
 import type { TestDialect } from '../helpers/test-database.js';
 
@@ -27,11 +27,7 @@ export function describeAdminPeople(dialect: TestDialect): void {
     let staff: TestClient;
     let routes: AdminRoute[];
 
-    const as = async (username: string, password = TEST_PASSWORD) => {
-      const client = app.client();
-      await client.login(username, password);
-      return client;
-    };
+    const as = (username: string, password?: string) => loggedInClient(app, username, password);
     const databaseState = async () => ({
       users: (await staff.get(`${ADMIN}/users`)).body,
       groups: (await staff.get(`${ADMIN}/groups`)).body,

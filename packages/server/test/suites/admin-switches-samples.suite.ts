@@ -5,8 +5,8 @@ import {
   expectCsrfRequired,
   expectServes,
 } from '../helpers/admin-access.js';
-import { TEST_PASSWORD } from '../helpers/builders.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import { loggedInClient } from '../helpers/sessions.js';
 import type { TestClient } from '../helpers/test-client.js';
 import type { TestDialect } from '../helpers/test-database.js';
 
@@ -30,11 +30,7 @@ export function describeAdminSwitchesAndSamples(dialect: TestDialect): void {
       ['DELETE', `${ADMIN}/samples/matrix.sample`],
     ];
 
-    const as = async (username: string) => {
-      const client = app.client();
-      await client.login(username, TEST_PASSWORD);
-      return client;
-    };
+    const as = (username: string) => loggedInClient(app, username);
     const databaseState = async () => ({
       switches: (await staff.get(`${ADMIN}/switches`)).body,
       samples: (await staff.get(`${ADMIN}/samples`)).body,

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ENTERPRISES } from '../../src/demo-api/demo-seed.js';
 import type { TestApp } from '../helpers/create-test-app.js';
 import { changedTables, dumpDatabase } from '../helpers/database-dump.js';
-import { openDemoApp } from '../helpers/demo-app.js';
-import type { TestClient } from '../helpers/test-client.js';
+import { useDemoApp } from '../helpers/demo-app.js';
 import type { TestDialect } from '../helpers/test-database.js';
 
 const ACME = DEMO_ENTERPRISES[0].uuid;
@@ -69,32 +68,22 @@ async function refuseAuditEntries(app: TestApp, dialect: TestDialect): Promise<(
  */
 export function describeAuditAtomicity(dialect: TestDialect): void {
   describe(`admin writes and their audit entries on ${dialect}`, () => {
-    let app: TestApp;
-    let admin: TestClient;
-    let learner: TestClient;
-
-    beforeAll(async () => {
-      ({ app, admin, learner } = await openDemoApp(dialect));
-    });
-
-    afterAll(async () => {
-      await app?.close();
-    });
+    const demo = useDemoApp(dialect);
 
     const learnerFlags = async () =>
-      (await learner.post('/api/v1/bffs/learner/dashboard/', { enterprise_customer_slug: 'acme' })).body;
+      (await demo.learner.post('/api/v1/bffs/learner/dashboard/', { enterprise_customer_slug: 'acme' })).body;
 
     it('writes nothing of a change whose audit entry fails, and lands every change with its entry once it can', async () => {
-      const allow = await refuseAuditEntries(app, dialect);
+      const allow = await refuseAuditEntries(demo.app, dialect);
       const refused: string[] = [];
-      let before = await dumpDatabase(app.runtime.sequelize, ['waffle_sessions']);
+      let before = await dumpDatabase(demo.app.runtime.sequelize, ['waffle_sessions']);
       const flagsBefore = await learnerFlags();
       try {
         for (const [label, method, path, body] of WRITES) {
-          const response = await admin.request(method, path, { body });
+          const response = await demo.admin.request(method, path, { body });
           expect(response.status, `${label}: ${JSON.stringify(response.body)}`).toBeGreaterThanOrEqual(500);
           expect(response.body.error.code, label).toBe('internal_error');
-          const after = await dumpDatabase(app.runtime.sequelize, ['waffle_sessions']);
+          const after = await dumpDatabase(demo.app.runtime.sequelize, ['waffle_sessions']);
           expect(
             changedTables(before, after),
             `${label} changed the database without its audit entry`,
@@ -112,10 +101,10 @@ export function describeAuditAtomicity(dialect: TestDialect): void {
 
       let landed = 0;
       for (const [label, method, path, body] of WRITES) {
-        before = await dumpDatabase(app.runtime.sequelize, ['waffle_sessions']);
-        const response = await admin.request(method, path, { body });
+        before = await dumpDatabase(demo.app.runtime.sequelize, ['waffle_sessions']);
+        const response = await demo.admin.request(method, path, { body });
         expect(response.status, `${label}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
-        const after = await dumpDatabase(app.runtime.sequelize, ['waffle_sessions']);
+        const after = await dumpDatabase(demo.app.runtime.sequelize, ['waffle_sessions']);
         expect(after[AUDIT_TABLE]!.length, label).toBeGreaterThan(before[AUDIT_TABLE]!.length);
         landed++;
       }

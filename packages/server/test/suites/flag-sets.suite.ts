@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseCustomer } from '../../src/db/models/index.js';
-import { TEST_PASSWORD } from '../helpers/builders.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
 import { runCli } from '../helpers/run-cli.js';
+import { loggedInClient } from '../helpers/sessions.js';
 import type { TestClient } from '../helpers/test-client.js';
 import type { TestDialect } from '../helpers/test-database.js';
 
@@ -18,11 +18,6 @@ export function describeFlagSets(dialect: TestDialect): void {
     let acme: EnterpriseCustomer;
     let staff: TestClient;
 
-    const as = async (target: TestApp, username: string) => {
-      const client = target.client();
-      await client.login(username, TEST_PASSWORD);
-      return client;
-    };
     /** Everything a flag-set request could have changed, to prove a rejected one changed nothing. */
     const databaseState = async () => ({
       flags: (await staff.get(`${ADMIN}/flags`)).body,
@@ -36,7 +31,7 @@ export function describeFlagSets(dialect: TestDialect): void {
       acme = await app.build.enterprise('acme');
       await app.build.user({ username: 'sam', isStaff: true });
       await app.build.user({ username: 'lina', linkedTo: [acme.uuid] });
-      staff = await as(app, 'sam');
+      staff = await loggedInClient(app, 'sam');
     });
 
     afterAll(async () => {
@@ -298,7 +293,7 @@ export function describeFlagSets(dialect: TestDialect): void {
       await staff.post(`${ADMIN}/flag-sets`, { name: 'eval-set' });
       await staff.post(`${ADMIN}/flags`, { name: 'eval.in', everyone: true, sets: ['eval-set'] });
       await staff.post(`${ADMIN}/flags`, { name: 'eval.out', everyone: true });
-      const learner = await as(app, 'lina');
+      const learner = await loggedInClient(app, 'lina');
 
       const status = (await learner.get('/waffle_status?set=eval-set')).body;
       expect(keys(status.enterprise_features)).toEqual(['eval.in']);
@@ -324,10 +319,10 @@ export function describeFlagSets(dialect: TestDialect): void {
         const customer = await configured.build.enterprise('acme');
         await configured.build.user({ username: 'sam', isStaff: true });
         await configured.build.user({ username: 'lina', linkedTo: [customer.uuid] });
-        const admin = await as(configured, 'sam');
+        const admin = await loggedInClient(configured, 'sam');
         // No sets defined yet: every flag, so a configured route keeps working.
         await admin.post(`${ADMIN}/flags`, { name: 'all.before', everyone: true });
-        const learner = await as(configured, 'lina');
+        const learner = await loggedInClient(configured, 'lina');
         expect(keys((await learner.get(LEARNER_LIST)).body.enterprise_features)).toEqual(['all.before']);
 
         await admin.post(`${ADMIN}/flag-sets`, { name: 'portal' });

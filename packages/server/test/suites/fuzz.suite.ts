@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/create-test-app.js';
+import { describe, expect, it } from 'vitest';
 import { changedTables, type DatabaseDump, dumpDatabase } from '../helpers/database-dump.js';
-import { openDemoApp } from '../helpers/demo-app.js';
+import { useDemoApp } from '../helpers/demo-app.js';
 import { FUZZ_ROUTE_COUNT, type FuzzCase, fuzzCase } from '../helpers/fuzz-cases.js';
 import { isErrorShape, type RawResponse, rawRequest } from '../helpers/raw-request.js';
 import type { TestClient } from '../helpers/test-client.js';
@@ -43,26 +42,16 @@ const brief = (c: FuzzCase, response: RawResponse) =>
  */
 export function describeFuzz(dialect: TestDialect): void {
   describe(`hostile input on ${dialect}`, () => {
-    let app: TestApp;
-    let admin: TestClient;
-    let learner: TestClient;
-
-    beforeAll(async () => {
-      ({ app, admin, learner } = await openDemoApp(dialect));
-    });
-
-    afterAll(async () => {
-      await app?.close();
-    });
+    const demo = useDemoApp(dialect);
 
     /** The sender of a case; login and logout get a fresh browser so the fuzz keeps its sessions. */
     const clientFor = (c: FuzzCase): TestClient | null => {
       if (c.route.startsWith('POST /api/auth/')) {
-        const fresh = app.client();
+        const fresh = demo.app.client();
         fresh.cookies.set('csrftoken', 'fuzz-csrf');
         return fresh;
       }
-      return c.as === 'admin' ? admin : c.as === 'learner' ? learner : null;
+      return c.as === 'admin' ? demo.admin : c.as === 'learner' ? demo.learner : null;
     };
 
     it.each([
@@ -117,10 +106,10 @@ export function describeFuzz(dialect: TestDialect): void {
       'answers %s in the error shape (%s %s) and changes nothing',
       async (_label, method, path, headers, text, status, code) => {
         const body = text === 'x' ? JSON.stringify({ name: 'too.big', note: 'x'.repeat(1_100_000) }) : text;
-        const before = await dumpDatabase(app.runtime.sequelize);
+        const before = await dumpDatabase(demo.app.runtime.sequelize);
         const response = await rawRequest(
-          app.url,
-          method === 'POST' && path.includes('learner') ? learner : admin,
+          demo.app.url,
+          method === 'POST' && path.includes('learner') ? demo.learner : demo.admin,
           {
             method,
             path,
@@ -131,7 +120,7 @@ export function describeFuzz(dialect: TestDialect): void {
         expect(response.status, response.text).toBe(status);
         expect(isErrorShape(response.json), response.text).toBe(true);
         expect((response.json as { error: { code: string } }).error.code).toBe(code);
-        expect(await dumpDatabase(app.runtime.sequelize)).toEqual(before);
+        expect(await dumpDatabase(demo.app.runtime.sequelize)).toEqual(before);
       },
     );
 
@@ -144,12 +133,12 @@ export function describeFuzz(dialect: TestDialect): void {
       let cases = 0;
       let serverErrors = 0;
       let partialWrites = 0;
-      let before: DatabaseDump = await dumpDatabase(app.runtime.sequelize);
+      let before: DatabaseDump = await dumpDatabase(demo.app.runtime.sequelize);
 
       await fc.assert(
         fc.asyncProperty(fuzzCase, async (c) => {
-          const response = await rawRequest(app.url, clientFor(c), c);
-          const after = await dumpDatabase(app.runtime.sequelize);
+          const response = await rawRequest(demo.app.url, clientFor(c), c);
+          const after = await dumpDatabase(demo.app.runtime.sequelize);
           const changed = changedTables(before, after);
           const auditAdded = (after.waffle_audit_log?.length ?? 0) - (before.waffle_audit_log?.length ?? 0);
           const expectedAudit = isAdminWrite(c) ? expectedAuditEntries(c, response, before, after) : 0;

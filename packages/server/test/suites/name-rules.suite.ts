@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ENTERPRISES } from '../../src/demo-api/demo-seed.js';
-import type { TestApp } from '../helpers/create-test-app.js';
 import { dumpDatabase } from '../helpers/database-dump.js';
-import { openDemoApp } from '../helpers/demo-app.js';
+import { useDemoApp } from '../helpers/demo-app.js';
 import { isErrorShape, rawRequest } from '../helpers/raw-request.js';
 import { runCli } from '../helpers/run-cli.js';
-import type { TestClient } from '../helpers/test-client.js';
 import type { TestDialect } from '../helpers/test-database.js';
 
 const ACME = DEMO_ENTERPRISES[0].uuid;
@@ -89,22 +87,13 @@ const HTTP_ENTRIES: Array<[string, string, string, unknown?]> = [
 /** Name rules (DESIGN.md) hold wherever a name enters: bodies, bulk, import, URLs, the CLI. */
 export function describeNameRules(dialect: TestDialect): void {
   describe(`name rules at every entry point on ${dialect}`, () => {
-    let app: TestApp;
-    let admin: TestClient;
-
-    beforeAll(async () => {
-      ({ app, admin } = await openDemoApp(dialect));
-    });
-
-    afterAll(async () => {
-      await app?.close();
-    });
+    const demo = useDemoApp(dialect);
 
     it.each(HTTP_ENTRIES)(
       'rejects an invalid name through %s with a 400 and writes nothing',
       async (_label, method, path, body) => {
-        const before = await dumpDatabase(app.runtime.sequelize);
-        const response = await rawRequest(app.url, admin, {
+        const before = await dumpDatabase(demo.app.runtime.sequelize);
+        const response = await rawRequest(demo.app.url, demo.admin, {
           method,
           path,
           headers: { 'content-type': 'application/json' },
@@ -113,7 +102,7 @@ export function describeNameRules(dialect: TestDialect): void {
         expect(response.status, response.text).toBe(400);
         expect(isErrorShape(response.json)).toBe(true);
         expect((response.json as { error: { code: string } }).error.code).toBe('validation_error');
-        expect(await dumpDatabase(app.runtime.sequelize)).toEqual(before);
+        expect(await dumpDatabase(demo.app.runtime.sequelize)).toEqual(before);
       },
     );
 
@@ -121,12 +110,12 @@ export function describeNameRules(dialect: TestDialect): void {
     it('rejects an invalid name through every CLI command and writes nothing', {
       timeout: 90_000,
     }, async () => {
-      const dir = app.database.url.startsWith('sqlite:')
-        ? join(app.database.url.replace(/^sqlite:/, ''), '..')
+      const dir = demo.app.database.url.startsWith('sqlite:')
+        ? join(demo.app.database.url.replace(/^sqlite:/, ''), '..')
         : process.env.TMPDIR || '/tmp';
-      const dump = join(dir, `bad-names-${app.database.name}.json`);
+      const dump = join(dir, `bad-names-${demo.app.database.name}.json`);
       writeFileSync(dump, JSON.stringify({ flags: [{ name: BAD }], groups: [LONG] }));
-      const before = await dumpDatabase(app.runtime.sequelize);
+      const before = await dumpDatabase(demo.app.runtime.sequelize);
       const commands = [
         ['flag', BAD, '--create'],
         ['flag', 'ok.flag', '--create', '-u', BAD],
@@ -138,11 +127,11 @@ export function describeNameRules(dialect: TestDialect): void {
         ['createsuperuser', BAD, '--password', 'long enough password'],
       ];
       for (const args of commands) {
-        const result = await runCli(app.database.url, args);
+        const result = await runCli(demo.app.database.url, args);
         expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(1);
         expect(result.stderr, args.join(' ')).toMatch(/Use 1-1[05]0 characters/);
       }
-      expect(await dumpDatabase(app.runtime.sequelize)).toEqual(before);
+      expect(await dumpDatabase(demo.app.runtime.sequelize)).toEqual(before);
     });
   });
 }

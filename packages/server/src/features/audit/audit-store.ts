@@ -34,6 +34,21 @@ export async function recordAudit(
   );
 }
 
+/**
+ * Records that `actor` created `after` (an entry with no `before`) and returns it: how every
+ * create ends.
+ */
+export async function recordCreation<T>(
+  ctx: WriteContext,
+  actor: Actor,
+  objectType: string,
+  objectName: string,
+  after: T,
+): Promise<T> {
+  await recordAudit(ctx, actor, { action: 'create', objectType, objectName, before: null, after });
+  return after;
+}
+
 function parse(text: string | null): unknown {
   return text === null ? null : JSON.parse(text);
 }

@@ -1,4 +1,4 @@
-import type { FlagUser } from '@waffle-kit/core';
+import { ANONYMOUS_USER, type FlagUser } from '@waffle-kit/core';
 import type { Request } from 'express';
 
 /**
@@ -28,19 +28,9 @@ export function getRequestUser(req: Request): RequestUser | null | undefined {
   return users.get(req);
 }
 
-/** Core's view of a user: an anonymous visitor is a user object with `isAuthenticated: false`. */
+/** Core's view of a user: an anonymous visitor is core's `ANONYMOUS_USER` (`isAuthenticated: false`). */
 export function toFlagUser(user: RequestUser | null): FlagUser {
-  if (user === null) {
-    return {
-      id: null,
-      username: '',
-      isAuthenticated: false,
-      isStaff: false,
-      isSuperuser: false,
-      groups: [],
-      linkedEnterpriseCustomerUuids: [],
-    };
-  }
+  if (user === null) return ANONYMOUS_USER;
   return {
     id: user.id,
     username: user.username,

@@ -4,7 +4,7 @@ import { EnterpriseCustomer, EnterpriseCustomerUser, User } from '../../db/model
 import type { InTransaction } from '../../db/transaction.js';
 import { NotFoundError, ValidationError } from '../../errors/app-error.js';
 import type { Actor } from '../audit/actor.js';
-import { recordAudit } from '../audit/audit-store.js';
+import { recordAudit, recordCreation } from '../audit/audit-store.js';
 import type { CreateEnterpriseCustomerInput, LinkLearnerInput } from './enterprise-customer-input.js';
 
 export interface EnterpriseCustomerJson {
@@ -54,15 +54,7 @@ export function enterpriseCustomerService(inTransaction: InTransaction) {
           { uuid, slug: input.slug, name: input.name, active: input.active ?? true },
           { transaction },
         );
-        const after = json(customer);
-        await recordAudit(ctx, actor, {
-          action: 'create',
-          objectType: 'enterprise_customer',
-          objectName: uuid,
-          before: null,
-          after,
-        });
-        return after;
+        return recordCreation(ctx, actor, 'enterprise_customer', uuid, json(customer));
       });
     },
 

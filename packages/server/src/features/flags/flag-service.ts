@@ -17,7 +17,7 @@ import { toTenths } from '../../db/percent.js';
 import type { InTransaction, WriteContext } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/app-error.js';
 import type { Actor } from '../audit/actor.js';
-import { recordAudit } from '../audit/audit-store.js';
+import { recordAudit, recordCreation } from '../audit/audit-store.js';
 import type { CreateFlagInput, UpdateFlagInput } from './flag-input.js';
 import { type FlagJson, loadFlagJson, loadFlagsJson } from './flag-store.js';
 
@@ -177,6 +177,18 @@ export async function updateFlagIn(
   return after;
 }
 
+/**
+ * Writes a new flag with its users, groups, sets and enterprise percentages, after checking that
+ * they exist: no duplicate check and no audit entry. `createFlagIn` adds those; the demo seed and
+ * the test data builders write through this alone.
+ */
+export async function insertFlag({ transaction }: WriteContext, input: CreateFlagInput): Promise<FlagModel> {
+  const refs = await resolveReferences(input, transaction);
+  const flag = await FlagModel.create({ name: input.name, ...columns(input) }, { transaction });
+  await writeRelations(flag.id, input, refs, transaction);
+  return flag;
+}
+
 /** Creates a flag inside an open write. */
 export async function createFlagIn(
   ctx: WriteContext,
@@ -189,24 +201,13 @@ export async function createFlagIn(
       name: `A flag named "${input.name}" exists already.`,
     });
   if (await FlagModel.findOne({ where: { name: input.name }, transaction })) throw duplicate();
-  const refs = await resolveReferences(input, transaction);
-  let flag: FlagModel;
   try {
-    flag = await FlagModel.create({ name: input.name, ...columns(input) }, { transaction });
+    await insertFlag(ctx, input);
   } catch (error) {
     if (error instanceof UniqueConstraintError) throw duplicate();
     throw error;
   }
-  await writeRelations(flag.id, input, refs, transaction);
-  const after = (await loadFlagJson(input.name, transaction))!;
-  await recordAudit(ctx, actor, {
-    action: 'create',
-    objectType: 'flag',
-    objectName: input.name,
-    before: null,
-    after,
-  });
-  return after;
+  return recordCreation(ctx, actor, 'flag', input.name, (await loadFlagJson(input.name, transaction))!);
 }
 
 /** Deletes a flag inside an open write; with `expected`, only at that version (409 otherwise). */

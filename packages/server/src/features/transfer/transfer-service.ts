@@ -10,7 +10,7 @@ import {
 import { fromTenths, toTenths } from '../../db/percent.js';
 import type { InTransaction, WriteContext } from '../../db/transaction.js';
 import type { Actor } from '../audit/actor.js';
-import { recordAudit } from '../audit/audit-store.js';
+import { recordAudit, recordCreation } from '../audit/audit-store.js';
 import { createFlagIn, updateFlagIn } from '../flags/flag-service.js';
 import { type FlagJson, loadFlagJson, loadFlagsJson } from '../flags/flag-store.js';
 import { parseInput } from '../shared/parse-input.js';
@@ -93,7 +93,7 @@ async function ensureReferences(
   const created = async (wasCreated: boolean, objectType: string, objectName: string, after: object) => {
     if (!wasCreated) return;
     summary.created++;
-    await recordAudit(ctx, actor, { action: 'create', objectType, objectName, before: null, after });
+    await recordCreation(ctx, actor, objectType, objectName, after);
   };
   for (const name of dump.groups) {
     const [, wasCreated] = await Group.findOrCreate({ where: { name }, transaction });
@@ -146,13 +146,7 @@ async function importNamed(
     if (!row) {
       await Model.create({ name: item.name, ...values } as never, { transaction: ctx.transaction });
       summary.created++;
-      await recordAudit(ctx, actor, {
-        action: 'create',
-        objectType,
-        objectName: item.name,
-        before: null,
-        after: item,
-      });
+      await recordCreation(ctx, actor, objectType, item.name, item);
       continue;
     }
     const before = view(row.get() as Record<string, unknown>);

@@ -4,7 +4,7 @@ import { EnterpriseCustomerUser, Group, SessionModel, User, UserGroup } from '..
 import type { InTransaction } from '../../db/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/app-error.js';
 import type { Actor } from '../audit/actor.js';
-import { recordAudit } from '../audit/audit-store.js';
+import { recordAudit, recordCreation } from '../audit/audit-store.js';
 import { hashPassword } from '../auth/password.js';
 import type { CreateUserInput, UpdateUserInput } from './user-input.js';
 
@@ -101,15 +101,13 @@ export function userService(inTransaction: InTransaction) {
           ids.map((groupId) => ({ userId: user.id, groupId })),
           { transaction },
         );
-        const after = userJson(await load(input.username, transaction));
-        await recordAudit(ctx, actor, {
-          action: 'create',
-          objectType: 'user',
-          objectName: input.username,
-          before: null,
-          after,
-        });
-        return after;
+        return recordCreation(
+          ctx,
+          actor,
+          'user',
+          input.username,
+          userJson(await load(input.username, transaction)),
+        );
       });
     },
 
@@ -175,15 +173,7 @@ export function userService(inTransaction: InTransaction) {
           });
         }
         const group = await Group.create({ name }, { transaction: ctx.transaction });
-        const after = { name: group.name, version: group.version };
-        await recordAudit(ctx, actor, {
-          action: 'create',
-          objectType: 'group',
-          objectName: name,
-          before: null,
-          after,
-        });
-        return after;
+        return recordCreation(ctx, actor, 'group', name, { name: group.name, version: group.version });
       });
     },
 
