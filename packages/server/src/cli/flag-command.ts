@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import {} from '@waffle-kit/contract';
 import { ValidationError } from '../errors/app-error.js';
 import { createFlagSchema, updateFlagSchema } from '../features/flags/flag-input.js';
 import { flagService } from '../features/flags/flag-service.js';

@@ -1,3 +1,4 @@
+import type { WaffleStatusItems } from '@waffle-kit/contract';
 import { sampleIsActive } from '@waffle-kit/core';
 import { Router } from 'express';
 import type { Embedding } from '../embedding/embedding.js';
@@ -6,7 +7,7 @@ import type { SnapshotCache } from '../snapshot/snapshot-cache.js';
 import { assertEnterpriseAccess } from './enterprise-access.js';
 import { enterpriseUuidQuery, flagSetsQuery } from './enterprise-params.js';
 
-type Status = Record<string, { is_active: boolean; last_modified: string | null }>;
+type Status = WaffleStatusItems;
 
 /**
  * `GET /waffle_status` (django-waffle compatible): `{ flags, switches, samples }`, each

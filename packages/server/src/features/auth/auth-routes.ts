@@ -1,3 +1,4 @@
+import type { LoginResponse, MeResponse, SessionUser } from '@waffle-kit/contract';
 import { Router } from 'express';
 import {
   AppError,
@@ -16,15 +17,15 @@ import { SESSION_LIFETIME_MS, type SessionStore } from './session-store.js';
 export const LOGIN_PATH = '/api/auth/login';
 
 /** The `user` of `/api/auth/me` and the login response. */
-export function userJson(user: RequestUser) {
+export function userJson(user: RequestUser): SessionUser {
   return {
     id: user.id,
     username: user.username,
     is_staff: user.isStaff,
     is_superuser: user.isSuperuser,
     language: user.language,
-    groups: user.groups,
-    linked_enterprise_customer_uuids: user.linkedEnterpriseCustomerUuids,
+    groups: [...user.groups],
+    linked_enterprise_customer_uuids: [...user.linkedEnterpriseCustomerUuids],
   };
 }
 
@@ -75,7 +76,7 @@ export function authRoutes({ sessions, limiter, secureCookies }: AuthRoutesDeps)
     });
     setCsrfCookie(res, secure);
     const loaded = await sessions.findUser(token);
-    res.json({ user: loaded ? userJson(loaded) : null });
+    res.json({ user: loaded ? userJson(loaded) : null } satisfies LoginResponse);
   });
 
   router.post('/logout', async (req, res) => {
@@ -88,7 +89,7 @@ export function authRoutes({ sessions, limiter, secureCookies }: AuthRoutesDeps)
   router.get('/me', (req, res) => {
     const user = getRequestUser(req);
     if (!user) throw new NotAuthenticatedError();
-    res.json({ user: userJson(user) });
+    res.json({ user: userJson(user) } satisfies MeResponse);
   });
 
   return router;

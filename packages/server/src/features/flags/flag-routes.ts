@@ -1,4 +1,10 @@
-import { nameSchema, uuidSchema } from '@waffle-kit/contract';
+import {
+  type FlagBulkResponse,
+  type FlagListResponse,
+  flagBulkBodySchema,
+  nameSchema,
+  uuidSchema,
+} from '@waffle-kit/contract';
 import { type Request, Router } from 'express';
 import { z } from 'zod';
 import { actorOf } from '../audit/actor.js';
@@ -8,13 +14,6 @@ import type { FlagService } from './flag-service.js';
 
 const flagName = (req: Request) => parseParam(nameSchema, req, 'name');
 const customerUuid = (req: Request) => parseParam(uuidSchema, req, 'uuid');
-
-const flagNames = z.array(nameSchema).min(1, 'Name at least one flag.');
-const bulkSchema = z.union([
-  z.strictObject({ action: z.enum(['enable_everyone', 'disable_everyone', 'delete']), names: flagNames }),
-  // Set membership for many flags at once: the other sets of each flag stay as they are.
-  z.strictObject({ action: z.enum(['add_to_set', 'remove_from_set']), names: flagNames, set: nameSchema }),
-]);
 
 /** `?set=<name>`: only the flags of that set. */
 const setQuerySchema = z.object({ set: nameSchema });
@@ -27,7 +26,7 @@ export function flagRoutes(flags: FlagService): Router {
     const search = typeof req.query.search === 'string' ? req.query.search : undefined;
     const set = req.query.set === undefined ? undefined : parseInput(setQuerySchema, req.query).set;
     const results = await flags.list(search, set);
-    res.json({ count: results.length, results });
+    res.json({ count: results.length, results } satisfies FlagListResponse);
   });
 
   router.post('/flags', async (req, res) => {
@@ -36,8 +35,11 @@ export function flagRoutes(flags: FlagService): Router {
   });
 
   router.post('/flags/bulk', async (req, res) => {
-    const input = parseInput(bulkSchema, req.body);
-    res.json({ action: input.action, count: await flags.bulk(input, actorOf(req)) });
+    const input = parseInput(flagBulkBodySchema, req.body);
+    res.json({
+      action: input.action,
+      count: await flags.bulk(input, actorOf(req)),
+    } satisfies FlagBulkResponse);
   });
 
   router.get('/flags/:name', async (req, res) => {

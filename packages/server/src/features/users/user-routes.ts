@@ -1,3 +1,4 @@
+import type { AdminUserDetail } from '@waffle-kit/contract';
 import { type Request, Router } from 'express';
 import { actorOf } from '../audit/actor.js';
 import { expectedVersion, parseInput, parseParam } from '../shared/parse-input.js';
@@ -18,9 +19,8 @@ export function userRoutes(users: UserService): Router {
   });
   router.get('/users/:username', async (req, res) => {
     const user = await users.get(username(req));
-    res
-      .set('ETag', `"${user.version}"`)
-      .json({ ...user, enterprise_links: await users.links(user.username) });
+    const detail: AdminUserDetail = { ...user, enterprise_links: await users.links(user.username) };
+    res.set('ETag', `"${user.version}"`).json(detail);
   });
   router.patch('/users/:username', async (req, res) => {
     const name = username(req);

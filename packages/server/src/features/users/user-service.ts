@@ -1,3 +1,4 @@
+import type { AdminUser, Group as GroupJson, UserEnterpriseLink } from '@waffle-kit/contract';
 import { Op, type Transaction } from 'sequelize';
 import { containsText } from '../../db/contains-text.js';
 import { EnterpriseCustomerUser, Group, SessionModel, User, UserGroup } from '../../db/models/index.js';
@@ -8,19 +9,8 @@ import { recordAudit } from '../audit/audit-store.js';
 import { hashPassword } from '../auth/password.js';
 import type { CreateUserInput, UpdateUserInput } from './user-input.js';
 
-/** A user as the admin API shows it (never the password hash). */
-export interface UserJson {
-  id: number;
-  username: string;
-  email: string | null;
-  is_staff: boolean;
-  is_superuser: boolean;
-  is_active: boolean;
-  language: string | null;
-  groups: string[];
-  has_password: boolean;
-  version: number;
-}
+/** A user as the admin API shows it (never the password hash): the contract's `AdminUser`. */
+export type UserJson = AdminUser;
 
 type LoadedUser = User & { groups?: Group[] };
 
@@ -160,14 +150,16 @@ export function userService(inTransaction: InTransaction) {
       });
     },
 
-    async listGroups(): Promise<Array<{ name: string; version: number }>> {
-      return (await Group.findAll({ order: [['name', 'ASC']] })).map((g) => ({
-        name: g.name,
-        version: g.version,
-      }));
+    async listGroups(): Promise<GroupJson[]> {
+      return (await Group.findAll({ order: [['name', 'ASC']] })).map(
+        (g): GroupJson => ({
+          name: g.name,
+          version: g.version,
+        }),
+      );
     },
 
-    createGroup(name: string, actor: Actor): Promise<{ name: string; version: number }> {
+    createGroup(name: string, actor: Actor): Promise<GroupJson> {
       return inTransaction(async (ctx) => {
         if (await Group.findOne({ where: { name }, transaction: ctx.transaction })) {
           throw new ValidationError('This group exists already.', {
@@ -175,7 +167,7 @@ export function userService(inTransaction: InTransaction) {
           });
         }
         const group = await Group.create({ name }, { transaction: ctx.transaction });
-        const after = { name: group.name, version: group.version };
+        const after: GroupJson = { name: group.name, version: group.version };
         await recordAudit(ctx, actor, {
           action: 'create',
           objectType: 'group',
@@ -188,17 +180,19 @@ export function userService(inTransaction: InTransaction) {
     },
 
     /** Enterprise links of a user (for the admin page's user view). */
-    async links(username: string) {
+    async links(username: string): Promise<UserEnterpriseLink[]> {
       const user = await load(username);
       const links = await EnterpriseCustomerUser.findAll({
         where: { userId: user.id },
         order: [['id', 'ASC']],
       });
-      return links.map((l) => ({
-        enterprise_customer_uuid: l.enterpriseCustomerUuid,
-        active: l.active,
-        linked: l.linked,
-      }));
+      return links.map(
+        (l): UserEnterpriseLink => ({
+          enterprise_customer_uuid: l.enterpriseCustomerUuid,
+          active: l.active,
+          linked: l.linked,
+        }),
+      );
     },
   };
 }
