@@ -148,6 +148,7 @@ describe('the flag editor', () => {
       languages: [],
       users: [],
       groups: [],
+      sets: [],
       rollout: false,
       note: 'CSV export',
     });

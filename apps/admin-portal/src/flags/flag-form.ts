@@ -21,6 +21,7 @@ export const NEW_FLAG_FORM: FlagForm = {
   languages: '',
   users: [],
   groups: [],
+  sets: [],
   rollout: false,
   note: '',
 };
@@ -37,6 +38,7 @@ export function formOf(flag: Flag): FlagForm {
     languages: flag.languages.join(', '),
     users: [...flag.users],
     groups: [...flag.groups],
+    sets: [...flag.sets],
     rollout: flag.rollout,
     note: flag.note,
   };

@@ -9,7 +9,16 @@ import type {
   SessionUser,
   Switch,
 } from '../api/index.js';
-import { customers, demoFlags, groups, learnerUser, staffUser, users } from './fixtures.js';
+import {
+  CREATED,
+  customers,
+  demoFlags,
+  groups,
+  learnerUser,
+  MODIFIED,
+  staffUser,
+  users,
+} from './fixtures.js';
 
 // A small in-memory admin API that keeps DESIGN.md's rules: sessions, CSRF on unsafe methods,
 // 401/403, If-Match versions with 409, 400 with `fields`, an audit entry per change.
@@ -37,10 +46,30 @@ function freshState() {
     ]),
     flags: new Map<string, FlagDetail>(demoFlags().map((f) => [f.name, f])),
     switches: new Map<string, Switch>([
-      ['maintenance_banner', { name: 'maintenance_banner', active: false, note: '', version: 1 }],
+      [
+        'maintenance_banner',
+        {
+          name: 'maintenance_banner',
+          active: false,
+          note: '',
+          created: CREATED,
+          modified: MODIFIED,
+          version: 1,
+        },
+      ],
     ]),
     samples: new Map<string, Sample>([
-      ['new_search_sampling', { name: 'new_search_sampling', percent: 12.5, note: '', version: 1 }],
+      [
+        'new_search_sampling',
+        {
+          name: 'new_search_sampling',
+          percent: 12.5,
+          note: '',
+          created: CREATED,
+          modified: MODIFIED,
+          version: 1,
+        },
+      ],
     ]),
     customers: [...customers] as EnterpriseCustomer[],
     learners: new Map<string, EnterpriseLearner[]>([
@@ -54,7 +83,13 @@ function freshState() {
 let state = freshState();
 let auditId = 0;
 
-function audit(action: string, objectType: string, objectName: string, before: unknown, after: unknown) {
+function audit(
+  action: AuditEntry['action'],
+  objectType: string,
+  objectName: string,
+  before: unknown,
+  after: unknown,
+) {
   auditId += 1;
   state.audit.unshift({
     id: auditId,
@@ -310,6 +345,7 @@ const handlers = [
       slug: String(body.slug),
       name: String(body.name),
       active: Boolean(body.active),
+      version: 1,
     };
     state.customers.push(created);
     audit('create', 'enterprise_customer', created.slug, null, created);
