@@ -1,5 +1,6 @@
 import type { EnterpriseLearnerHostData } from '@waffle-kit/contract';
 import { learnerPage } from '@waffle-kit/contract/pagination';
+import { API_PATHS } from '@waffle-kit/contract/routes';
 import { Router } from 'express';
 import type { Embedding } from '../embedding/embedding.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/app-error.js';
@@ -30,7 +31,7 @@ const EMPTY_PAGE: LinkPage = { count: 0, results: [], customers: [] };
 export function enterpriseLearnerRoutes(embedding: Embedding, store: LearnerStore, logger: Logger): Router {
   const router = Router();
   const lastGood = new LastGoodHostData<LinkPage>(logger);
-  router.get('/enterprise/api/v1/enterprise-learner/', async (req, res) => {
+  router.get(API_PATHS.enterpriseLearner, async (req, res) => {
     const viewer = requireUser(getRequestUser(req));
     const username = singleQueryValue(req.query, 'username') ?? viewer.username;
     if (username !== viewer.username && !canSeeAnyEnterprise(viewer)) {

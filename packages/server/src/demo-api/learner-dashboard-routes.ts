@@ -1,4 +1,5 @@
 import { type LearnerDashboardHostData, uuidSchema } from '@waffle-kit/contract';
+import { API_PATHS } from '@waffle-kit/contract/routes';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Embedding } from '../embedding/embedding.js';
@@ -89,7 +90,7 @@ async function loadDashboard(
 export function learnerDashboardRoutes(embedding: Embedding, store: LearnerStore, logger: Logger): Router {
   const router = Router();
   const lastGood = new LastGoodHostData<Dashboard>(logger);
-  router.post('/api/v1/bffs/learner/dashboard/', async (req, res) => {
+  router.post(API_PATHS.learnerDashboard, async (req, res) => {
     const user = requireUser(getRequestUser(req));
     const request = parseInput(dashboardRequestSchema, req.body ?? {});
     const named = request.enterprise_customer_slug || request.enterprise_customer_uuid;

@@ -1,4 +1,5 @@
 import type { WaffleStatusItems } from '@waffle-kit/contract';
+import { API_PATHS } from '@waffle-kit/contract/routes';
 import { sampleIsActive } from '@waffle-kit/core';
 import { Router } from 'express';
 import type { Embedding } from '../embedding/embedding.js';
@@ -19,7 +20,7 @@ type Status = WaffleStatusItems;
  */
 export function waffleStatusRoutes(embedding: Embedding, snapshot: SnapshotCache): Router {
   const router = Router();
-  router.get('/waffle_status', (req, res) => {
+  router.get(API_PATHS.waffleStatus, (req, res) => {
     const uuid = enterpriseUuidQuery(req.query);
     if (uuid) assertEnterpriseAccess(getRequestUser(req), uuid);
     const sets = flagSetsQuery(req.query);

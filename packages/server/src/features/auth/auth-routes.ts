@@ -1,4 +1,5 @@
 import type { LoginResponse, MeResponse, SessionUser } from '@waffle-kit/contract';
+import { API_PATHS, type ApiPath, AUTH_PREFIX, below } from '@waffle-kit/contract/routes';
 import { Router } from 'express';
 import {
   AppError,
@@ -14,7 +15,8 @@ import type { LoginRateLimiter } from './login-rate-limit.js';
 import { getRequestUser, type RequestUser } from './request-user.js';
 import { SESSION_LIFETIME_MS, type SessionStore } from './session-store.js';
 
-export const LOGIN_PATH = '/api/auth/login';
+export const LOGIN_PATH = API_PATHS.login;
+const authPath = (path: ApiPath) => below(AUTH_PREFIX, path);
 
 /** The `user` of `/api/auth/me` and the login response. */
 export function userJson(user: RequestUser): SessionUser {
@@ -45,7 +47,7 @@ export interface AuthRoutesDeps {
 export function authRoutes({ sessions, limiter, secureCookies }: AuthRoutesDeps): Router {
   const router = Router();
 
-  router.post('/login', async (req, res) => {
+  router.post(authPath(API_PATHS.login), async (req, res) => {
     const { username, password } = (req.body ?? {}) as Record<string, unknown>;
     const fields: Record<string, string> = {};
     if (typeof username !== 'string' || username === '') fields.username = 'Enter a username.';
@@ -79,14 +81,14 @@ export function authRoutes({ sessions, limiter, secureCookies }: AuthRoutesDeps)
     res.json({ user: loaded ? userJson(loaded) : null } satisfies LoginResponse);
   });
 
-  router.post('/logout', async (req, res) => {
+  router.post(authPath(API_PATHS.logout), async (req, res) => {
     const current = sessionToken(req);
     if (current) await sessions.destroy(current.token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
 
-  router.get('/me', (req, res) => {
+  router.get(authPath(API_PATHS.me), (req, res) => {
     const user = getRequestUser(req);
     if (!user) throw new NotAuthenticatedError();
     res.json({ user: userJson(user) } satisfies MeResponse);
