@@ -4,6 +4,7 @@ import type {
   AuditEntry,
   EnterpriseCustomer,
   EnterpriseLearner,
+  Flag,
   FlagDetail,
   Sample,
   SessionUser,
@@ -107,9 +108,15 @@ function validPercent(value: unknown): boolean {
   return typeof value === 'number' && value >= 0 && value <= 100 && Math.round(value * 10) === value * 10;
 }
 
-function withoutPercentages(flag: FlagDetail) {
-  const { enterprise_percentages: _, ...rest } = flag;
-  return rest;
+/** The flag as lists, writes and the audit log show it: its percentages without learner counts. */
+function withoutCounts(flag: FlagDetail): Flag {
+  return {
+    ...flag,
+    enterprise_percentages: flag.enterprise_percentages.map(({ enterprise_customer_uuid, percent }) => ({
+      enterprise_customer_uuid,
+      percent,
+    })),
+  };
 }
 
 /** Validates a flag write the way the admin API does: percent, users and groups that exist. */
@@ -248,7 +255,7 @@ const handlers = [
     const search = (new URL(request.url).searchParams.get('search') ?? '').toLowerCase();
     const results = [...state.flags.values()]
       .filter((f) => f.name.toLowerCase().includes(search) || f.note.toLowerCase().includes(search))
-      .map(withoutPercentages);
+      .map(withoutCounts);
     return HttpResponse.json({ count: results.length, results } as JsonBodyType);
   }),
   admin('get', '/flags/:name', ({ params }) => {
@@ -265,8 +272,8 @@ const handlers = [
     const created = { ...(body as unknown as FlagDetail), version: 1, enterprise_percentages: [] };
     created.created = created.modified = new Date().toISOString();
     state.flags.set(created.name, created);
-    audit('create', 'flag', created.name, null, withoutPercentages(created));
-    return HttpResponse.json(withoutPercentages(created) as JsonBodyType, { status: 201 });
+    audit('create', 'flag', created.name, null, withoutCounts(created));
+    return HttpResponse.json(withoutCounts(created) as JsonBodyType, { status: 201 });
   }),
   admin('patch', '/flags/:name', ({ request, params, body }) => {
     const found = state.flags.get(params.name!);
@@ -279,14 +286,14 @@ const handlers = [
       return error(400, 'validation_error', 'The flag was not saved.', fields);
     const updated = { ...found, ...body, version: found.version + 1 } as FlagDetail;
     state.flags.set(updated.name, updated);
-    audit('update', 'flag', updated.name, withoutPercentages(found), withoutPercentages(updated));
-    return HttpResponse.json(withoutPercentages(updated) as JsonBodyType);
+    audit('update', 'flag', updated.name, withoutCounts(found), withoutCounts(updated));
+    return HttpResponse.json(withoutCounts(updated) as JsonBodyType);
   }),
   admin('delete', '/flags/:name', ({ params }) => {
     const found = state.flags.get(params.name!);
     if (!found) return error(404, 'not_found', 'This flag does not exist.');
     state.flags.delete(found.name);
-    audit('delete', 'flag', found.name, withoutPercentages(found), null);
+    audit('delete', 'flag', found.name, withoutCounts(found), null);
     return new HttpResponse(null, { status: 204 });
   }),
   admin('put', '/flags/:name/enterprise-percentages/:uuid', ({ params, body }) => {
