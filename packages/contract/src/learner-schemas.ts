@@ -114,3 +114,16 @@ export type EnterpriseCustomerUser = z.infer<typeof enterpriseCustomerUserSchema
 export type EnterpriseCourseEnrollment = z.infer<typeof enterpriseCourseEnrollmentSchema>;
 export type EnterpriseLearnerResponse = z.infer<typeof enterpriseLearnerResponseSchema>;
 export type LearnerDashboardResponse = z.infer<typeof learnerDashboardResponseSchema>;
+
+/** The keys the server's embedding adds to a host response (docs/wire-format.md). */
+export type EmbeddedFlagKeys =
+  | 'enterprise_features'
+  | 'enterprise_features_by_customer'
+  | 'enterprise_features_meta'
+  | 'waffle_switches';
+
+/** The learner list as its route builds it, before the embedding adds the flags. */
+export type EnterpriseLearnerHostData = Omit<EnterpriseLearnerResponse, EmbeddedFlagKeys>;
+
+/** The dashboard as its route builds it, before the embedding adds the flags. */
+export type LearnerDashboardHostData = Omit<LearnerDashboardResponse, EmbeddedFlagKeys>;

@@ -28,3 +28,19 @@ export const uuidSchema = z
 
 /** Free text an admin attaches to a flag, switch or sample. */
 export const noteSchema = z.string().max(NOTE_MAX_LENGTH);
+
+/** Usernames, as Django allows them: 1-150 characters of letters, digits and `@ . + - _`. */
+export const usernameSchema = z
+  .string({ error: 'Enter a username.' })
+  .regex(/^[\w.@+-]{1,150}$/, 'Use 1-150 characters: letters, digits and @ . + - _.');
+
+/** Group names, as in Django: 1-150 characters. */
+export const groupNameSchema = z
+  .string({ error: 'Enter a name.' })
+  .min(1, 'Enter a name.')
+  .max(150, 'Use at most 150 characters.');
+
+/** A language code as a flag lists it and a user has it ("en", "pt-br"). */
+export const languageCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,35}$/, 'Use a language code such as "en" or "pt-br".');

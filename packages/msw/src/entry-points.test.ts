@@ -33,9 +33,11 @@ async function externalImports(entry: string): Promise<string[]> {
 }
 
 describe('entry points', () => {
-  it('@waffle-kit/msw needs msw and core alone', async () => {
+  it("@waffle-kit/msw needs msw, core and the contract's zod-free entries alone", async () => {
     expect(await externalImports('./index.ts')).toEqual([
       '@waffle-kit/contract/demo',
+      '@waffle-kit/contract/pagination',
+      '@waffle-kit/contract/routes',
       '@waffle-kit/core',
       'msw',
     ]);
@@ -44,6 +46,8 @@ describe('entry points', () => {
   it('@waffle-kit/msw/node adds msw/node, never msw/browser', async () => {
     expect(await externalImports('./node.ts')).toEqual([
       '@waffle-kit/contract/demo',
+      '@waffle-kit/contract/pagination',
+      '@waffle-kit/contract/routes',
       '@waffle-kit/core',
       'msw',
       'msw/node',
@@ -53,6 +57,8 @@ describe('entry points', () => {
   it('@waffle-kit/msw/browser adds msw/browser, never msw/node', async () => {
     expect(await externalImports('./browser.ts')).toEqual([
       '@waffle-kit/contract/demo',
+      '@waffle-kit/contract/pagination',
+      '@waffle-kit/contract/routes',
       '@waffle-kit/core',
       'msw',
       'msw/browser',
@@ -64,6 +70,8 @@ describe('entry points', () => {
       '@tanstack/react-query',
       '@testing-library/react',
       '@waffle-kit/contract/demo',
+      '@waffle-kit/contract/pagination',
+      '@waffle-kit/contract/routes',
       '@waffle-kit/core',
       '@waffle-kit/react',
       'msw',

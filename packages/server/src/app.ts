@@ -1,3 +1,4 @@
+import { ADMIN_PREFIX, AUTH_PREFIX } from '@waffle-kit/contract/routes';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { TrustProxy } from './config.js';
@@ -71,7 +72,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrfProtection({ exempt: [LOGIN_PATH], secure }));
 
   app.use(
-    '/api/auth',
+    AUTH_PREFIX,
     authRoutes({
       sessions: runtime.sessions,
       limiter: new LoginRateLimiter(runtime.sequelize, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS),
@@ -82,7 +83,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(enterpriseLearnerRoutes(embedding, learner, runtime.logger));
   app.use(learnerDashboardRoutes(embedding, learner, runtime.logger));
   app.use(waffleStatusRoutes(embedding, runtime.snapshot));
-  app.use('/api/admin', adminRoutes(runtime.inTransaction, runtime.snapshot));
+  app.use(ADMIN_PREFIX, adminRoutes(runtime.inTransaction, runtime.snapshot));
 
   app.use(['/api', '/enterprise/api'], notFoundHandler);
   const admin = deps.adminPortalDir ? staticApp(deps.adminPortalDir) : null;

@@ -1,4 +1,13 @@
-import { ApiError, apiRequest, resultsOf, seg } from '@waffle-kit/contract/client';
+import type {
+  CreateEnterpriseCustomerBody,
+  CreateFlagSetBody,
+  CreateSampleBody,
+  CreateSwitchBody,
+  FlagBulkBody,
+  FlagBulkResponse,
+} from '@waffle-kit/contract';
+import { ApiError, apiRequest, resultsOf } from '@waffle-kit/contract/client';
+import { API_PATHS, type ApiPath, pathTo } from '@waffle-kit/contract/routes';
 import type {
   AdminUser,
   AuditEntry,
@@ -11,6 +20,7 @@ import type {
   FlagFields,
   FlagSet,
   Group,
+  LinkLearnerBody,
   Sample,
   SessionUser,
   Switch,
@@ -26,83 +36,80 @@ export const authApi = {
   /** The logged-in user, or null without a session. */
   async me(): Promise<SessionUser | null> {
     try {
-      return userOf(await apiRequest<unknown>('GET', '/api/auth/me'));
+      return userOf(await apiRequest<unknown>('GET', API_PATHS.me));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;
     }
   },
   async login(username: string, password: string): Promise<SessionUser | null> {
-    return userOf(await apiRequest<unknown>('POST', '/api/auth/login', { body: { username, password } }));
+    return userOf(await apiRequest<unknown>('POST', API_PATHS.login, { body: { username, password } }));
   },
-  logout: () => apiRequest<void>('POST', '/api/auth/logout'),
+  logout: () => apiRequest<void>('POST', API_PATHS.logout),
 };
 
+const flagPath = (name: string) => pathTo(API_PATHS.flag, { name });
+const percentagePath = (name: string, uuid: string) =>
+  pathTo(API_PATHS.flagEnterprisePercentage, { name, uuid });
+
 /** `POST /api/admin/flags/bulk` for set membership: each flag keeps its other sets. */
-export interface FlagSetBulk {
-  action: 'add_to_set' | 'remove_from_set';
-  names: string[];
-  set: string;
-}
+export type FlagSetBulk = Extract<FlagBulkBody, { set: string }>;
 
 export const flagsApi = {
   /** `set`: only that set's flags (the server answers 404 for a set that does not exist). */
   list: async (search = '', set = '') =>
-    resultsOf<Flag>(await apiRequest('GET', '/api/admin/flags', { query: { search, set } })),
-  bulk: (body: FlagSetBulk) =>
-    apiRequest<{ action: string; count: number }>('POST', '/api/admin/flags/bulk', { body }),
-  get: (name: string) => apiRequest<FlagDetail>('GET', `/api/admin/flags/${seg(name)}`),
-  create: (fields: FlagFields) => apiRequest<Flag>('POST', '/api/admin/flags', { body: fields }),
+    resultsOf<Flag>(await apiRequest('GET', API_PATHS.flags, { query: { search, set } })),
+  bulk: (body: FlagSetBulk) => apiRequest<FlagBulkResponse>('POST', API_PATHS.flagsBulk, { body }),
+  get: (name: string) => apiRequest<FlagDetail>('GET', flagPath(name)),
+  create: (fields: FlagFields) => apiRequest<Flag>('POST', API_PATHS.flags, { body: fields }),
   update: (name: string, version: number, patch: Partial<FlagFields>) =>
-    apiRequest<Flag>('PATCH', `/api/admin/flags/${seg(name)}`, { body: patch, ifMatch: version }),
-  remove: (name: string) => apiRequest<void>('DELETE', `/api/admin/flags/${seg(name)}`),
+    apiRequest<Flag>('PATCH', flagPath(name), { body: patch, ifMatch: version }),
+  remove: (name: string) => apiRequest<void>('DELETE', flagPath(name)),
   setEnterprisePercent: (name: string, uuid: string, percent: number) =>
-    apiRequest<unknown>('PUT', `/api/admin/flags/${seg(name)}/enterprise-percentages/${seg(uuid)}`, {
-      body: { percent },
-    }),
+    apiRequest<Flag>('PUT', percentagePath(name, uuid), { body: { percent } }),
   removeEnterprisePercent: (name: string, uuid: string) =>
-    apiRequest<void>('DELETE', `/api/admin/flags/${seg(name)}/enterprise-percentages/${seg(uuid)}`),
+    apiRequest<Flag>('DELETE', percentagePath(name, uuid)),
   explain: (name: string, username: string, enterpriseCustomerUuid?: string) =>
-    apiRequest<Explanation>('GET', `/api/admin/flags/${seg(name)}/explain`, {
+    apiRequest<Explanation>('GET', pathTo(API_PATHS.flagExplain, { name }), {
       query: { username, enterprise_customer_uuid: enterpriseCustomerUuid },
     }),
 };
 
 /** Switches, samples and flag sets share the flags' verbs on their own collection. */
-function namedResource<T extends { name: string; version?: number }, F>(collection: string) {
-  const base = `/api/admin/${collection}`;
+function namedResource<T extends { name: string; version?: number }, F>(
+  collection: ApiPath,
+  item: typeof API_PATHS.switch | typeof API_PATHS.sample | typeof API_PATHS.flagSet,
+) {
+  const itemPath = (name: string) => pathTo(item, { name });
   return {
-    list: async (search = '') => resultsOf<T>(await apiRequest('GET', base, { query: { search } })),
-    create: (fields: F) => apiRequest<T>('POST', base, { body: fields }),
+    list: async (search = '') => resultsOf<T>(await apiRequest('GET', collection, { query: { search } })),
+    create: (fields: F) => apiRequest<T>('POST', collection, { body: fields }),
     update: (name: string, version: number | undefined, patch: Partial<F>) =>
-      apiRequest<T>('PATCH', `${base}/${seg(name)}`, { body: patch, ifMatch: version }),
-    remove: (name: string) => apiRequest<void>('DELETE', `${base}/${seg(name)}`),
+      apiRequest<T>('PATCH', itemPath(name), { body: patch, ifMatch: version }),
+    remove: (name: string) => apiRequest<void>('DELETE', itemPath(name)),
   };
 }
 
-export const switchesApi = namedResource<Switch, { name: string; active: boolean; note: string }>('switches');
-export const samplesApi = namedResource<Sample, { name: string; percent: number; note: string }>('samples');
-export const flagSetsApi = namedResource<FlagSet, { name: string; note: string }>('flag-sets');
+export const switchesApi = namedResource<Switch, CreateSwitchBody>(API_PATHS.switches, API_PATHS.switch);
+export const samplesApi = namedResource<Sample, CreateSampleBody>(API_PATHS.samples, API_PATHS.sample);
+export const flagSetsApi = namedResource<FlagSet, CreateFlagSetBody>(API_PATHS.flagSets, API_PATHS.flagSet);
 
 export const directoryApi = {
-  users: async () => resultsOf<AdminUser>(await apiRequest('GET', '/api/admin/users')),
-  groups: async () => resultsOf<Group>(await apiRequest('GET', '/api/admin/groups')),
+  users: async () => resultsOf<AdminUser>(await apiRequest('GET', API_PATHS.users)),
+  groups: async () => resultsOf<Group>(await apiRequest('GET', API_PATHS.groups)),
 };
 
+const learnersPath = (uuid: string) => pathTo(API_PATHS.enterpriseCustomerLearners, { uuid });
+
 export const enterprisesApi = {
-  list: async () => resultsOf<EnterpriseCustomer>(await apiRequest('GET', '/api/admin/enterprise-customers')),
-  create: (fields: { uuid?: string; slug: string; name: string; active: boolean }) =>
-    apiRequest<EnterpriseCustomer>('POST', '/api/admin/enterprise-customers', { body: fields }),
-  learners: async (uuid: string) =>
-    resultsOf<EnterpriseLearner>(
-      await apiRequest('GET', `/api/admin/enterprise-customers/${seg(uuid)}/learners`),
-    ),
-  link: (uuid: string, learner: EnterpriseLearner) =>
-    apiRequest<EnterpriseLearner>('POST', `/api/admin/enterprise-customers/${seg(uuid)}/learners`, {
-      body: learner,
-    }),
+  list: async () => resultsOf<EnterpriseCustomer>(await apiRequest('GET', API_PATHS.enterpriseCustomers)),
+  create: (fields: CreateEnterpriseCustomerBody) =>
+    apiRequest<EnterpriseCustomer>('POST', API_PATHS.enterpriseCustomers, { body: fields }),
+  learners: async (uuid: string) => resultsOf<EnterpriseLearner>(await apiRequest('GET', learnersPath(uuid))),
+  link: (uuid: string, learner: LinkLearnerBody) =>
+    apiRequest<EnterpriseLearner>('POST', learnersPath(uuid), { body: learner }),
   unlink: (uuid: string, username: string) =>
-    apiRequest<void>('DELETE', `/api/admin/enterprise-customers/${seg(uuid)}/learners/${seg(username)}`),
+    apiRequest<void>('DELETE', pathTo(API_PATHS.enterpriseCustomerLearner, { uuid, username })),
 };
 
 function auditValue(value: unknown): AuditValue {
@@ -119,9 +126,9 @@ function auditValue(value: unknown): AuditValue {
 /** Audit rows as the page shows them, whatever spelling of the time the server uses. */
 function auditEntry(raw: Record<string, unknown>): AuditEntry {
   return {
-    id: (raw.id as number | string) ?? '',
+    id: Number(raw.id),
     actor: (raw.actor ?? raw.user ?? raw.username ?? null) as string | null,
-    action: String(raw.action ?? ''),
+    action: String(raw.action ?? '') as AuditEntry['action'],
     object_type: String(raw.object_type ?? ''),
     object_name: String(raw.object_name ?? ''),
     before: auditValue(raw.before),
@@ -133,7 +140,7 @@ function auditEntry(raw: Record<string, unknown>): AuditEntry {
 export const auditApi = {
   list: async (filter: { objectType?: string; objectName?: string }) =>
     resultsOf<Record<string, unknown>>(
-      await apiRequest('GET', '/api/admin/audit', {
+      await apiRequest('GET', API_PATHS.audit, {
         query: { object_type: filter.objectType, object_name: filter.objectName },
       }),
     ).map(auditEntry),

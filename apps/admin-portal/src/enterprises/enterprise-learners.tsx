@@ -53,11 +53,13 @@ export function EnterpriseLearners({ customer }: { readonly customer: Enterprise
                 <span className="badge">{learner.active ? 'active' : 'inactive'}</span>
               </div>
               <div className="actions">
-                <ConfirmButton
-                  label="Unlink"
-                  question={`Unlink ${learner.username} from ${customer.name}?`}
-                  onConfirm={() => unlink.mutate(learner.username)}
-                />
+                {learner.username !== null && (
+                  <ConfirmButton
+                    label="Unlink"
+                    question={`Unlink ${learner.username} from ${customer.name}?`}
+                    onConfirm={() => unlink.mutate(learner.username!)}
+                  />
+                )}
               </div>
             </li>
           ))}

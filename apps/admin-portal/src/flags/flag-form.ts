@@ -1,5 +1,5 @@
 import { FLAG_DEFAULTS, isValidFlagName, isValidPercent } from '@waffle-kit/core';
-import type { Flag, FlagFields } from '../api/index.js';
+import type { FlagFields } from '../api/index.js';
 
 /** The editor's state: like the flag's fields, with text where the user types numbers or lists. */
 export interface FlagForm extends Omit<FlagFields, 'percent' | 'languages'> {
@@ -9,7 +9,12 @@ export interface FlagForm extends Omit<FlagFields, 'percent' | 'languages'> {
 
 export type FieldErrors = Readonly<Record<string, string>>;
 
-export function formOf(flag: Omit<Flag, 'created' | 'modified' | 'version'>): FlagForm {
+/** A flag's editable fields as any flag holds them (a stored one, or the defaults' read-only lists). */
+type FlagFieldValues = {
+  readonly [K in keyof FlagFields]: FlagFields[K] extends string[] ? readonly string[] : FlagFields[K];
+};
+
+export function formOf(flag: FlagFieldValues): FlagForm {
   return {
     name: flag.name,
     everyone: flag.everyone,

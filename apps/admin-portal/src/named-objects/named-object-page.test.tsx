@@ -39,8 +39,7 @@ describe('the switches page', () => {
     const { user } = renderApp('#/switches');
     await user.click(await screen.findByRole('button', { name: 'Edit maintenance_banner' }));
     mockApi.state.switches.set('maintenance_banner', {
-      name: 'maintenance_banner',
-      active: false,
+      ...mockApi.state.switches.get('maintenance_banner')!,
       note: 'x',
       version: 2,
     });

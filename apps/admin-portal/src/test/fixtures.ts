@@ -11,36 +11,66 @@ export const staffUser: SessionUser = {
   username: 'sam',
   is_staff: true,
   is_superuser: false,
+  language: null,
   groups: [],
+  linked_enterprise_customer_uuids: [],
 };
 export const learnerUser: SessionUser = {
   id: 7,
   username: 'alice',
   is_staff: false,
   is_superuser: false,
+  language: null,
   groups: [],
+  linked_enterprise_customer_uuids: [ACME],
 };
 
 export const customers: EnterpriseCustomer[] = [
-  { uuid: ACME, slug: 'acme', name: 'Acme Corp', active: true },
-  { uuid: GLOBEX, slug: 'globex', name: 'Globex', active: true },
+  { uuid: ACME, slug: 'acme', name: 'Acme Corp', active: true, version: 1 },
+  { uuid: GLOBEX, slug: 'globex', name: 'Globex', active: true, version: 1 },
 ];
+
+const user = (id: number, username: string, fields: Partial<AdminUser> = {}): AdminUser => ({
+  id,
+  username,
+  email: null,
+  is_staff: false,
+  is_superuser: false,
+  is_active: true,
+  language: null,
+  groups: [],
+  has_password: true,
+  version: 1,
+  ...fields,
+});
 
 export const users: AdminUser[] = [
-  { username: 'alice', is_staff: false, is_superuser: false, groups: ['beta'] },
-  { username: 'bob', is_staff: false, is_superuser: false, groups: [] },
-  { username: 'sam', is_staff: true, is_superuser: false, groups: [] },
+  user(7, 'alice', { groups: ['beta'] }),
+  user(8, 'bob'),
+  user(1, 'sam', { is_staff: true }),
 ];
 
-export const groups = [{ name: 'beta' }, { name: 'support' }];
+export const groups = [
+  { name: 'beta', version: 1 },
+  { name: 'support', version: 1 },
+];
+
+/** When every fixture object was created and last changed. */
+export const CREATED = '2026-11-01T09:00:00.000Z';
+export const MODIFIED = '2026-11-20T09:00:00.000Z';
 
 export function flag(fields: Partial<FlagDetail> & { name: string }): FlagDetail {
+  const { languages, users, groups } = FLAG_DEFAULTS;
   return {
+    // Waffle's defaults, with lists of their own (the defaults' are frozen).
     ...FLAG_DEFAULTS,
+    languages: [...languages],
+    users: [...users],
+    groups: [...groups],
     note: '',
     sets: [],
-    created: '2026-11-01T09:00:00.000Z',
-    modified: '2026-11-20T09:00:00.000Z',
+    created: CREATED,
+    modified: MODIFIED,
     version: 3,
     enterprise_percentages: [],
     ...fields,
@@ -69,10 +99,12 @@ export function demoFlags(): FlagDetail[] {
   ];
 }
 
+const stored = { created: CREATED, modified: MODIFIED, version: 1 };
+
 export function demoFlagSets(): FlagSet[] {
   return [
-    { name: 'learner-portal', note: 'Flags the learner portal reads', version: 1 },
-    { name: 'admin', note: '', version: 1 },
-    { name: 'marketing', note: 'Campaign pages', version: 1 },
+    { name: 'learner-portal', note: 'Flags the learner portal reads', ...stored },
+    { name: 'admin', note: '', ...stored },
+    { name: 'marketing', note: 'Campaign pages', ...stored },
   ];
 }

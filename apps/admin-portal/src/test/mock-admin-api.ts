@@ -4,13 +4,24 @@ import type {
   AuditEntry,
   EnterpriseCustomer,
   EnterpriseLearner,
+  Flag,
   FlagDetail,
   FlagSet,
   Sample,
   SessionUser,
   Switch,
 } from '../api/index.js';
-import { customers, demoFlagSets, demoFlags, groups, learnerUser, staffUser, users } from './fixtures.js';
+import {
+  CREATED,
+  customers,
+  demoFlagSets,
+  demoFlags,
+  groups,
+  learnerUser,
+  MODIFIED,
+  staffUser,
+  users,
+} from './fixtures.js';
 
 // A small in-memory admin API that keeps DESIGN.md's rules: sessions, CSRF on unsafe methods,
 // 401/403, If-Match versions with 409, 400 with `fields`, an audit entry per change.
@@ -39,10 +50,30 @@ function freshState() {
     flags: new Map<string, FlagDetail>(demoFlags().map((f) => [f.name, f])),
     flagSets: new Map<string, FlagSet>(demoFlagSets().map((set) => [set.name, set])),
     switches: new Map<string, Switch>([
-      ['maintenance_banner', { name: 'maintenance_banner', active: false, note: '', version: 1 }],
+      [
+        'maintenance_banner',
+        {
+          name: 'maintenance_banner',
+          active: false,
+          note: '',
+          created: CREATED,
+          modified: MODIFIED,
+          version: 1,
+        },
+      ],
     ]),
     samples: new Map<string, Sample>([
-      ['new_search_sampling', { name: 'new_search_sampling', percent: 12.5, note: '', version: 1 }],
+      [
+        'new_search_sampling',
+        {
+          name: 'new_search_sampling',
+          percent: 12.5,
+          note: '',
+          created: CREATED,
+          modified: MODIFIED,
+          version: 1,
+        },
+      ],
     ]),
     customers: [...customers] as EnterpriseCustomer[],
     learners: new Map<string, EnterpriseLearner[]>([
@@ -56,7 +87,13 @@ function freshState() {
 let state = freshState();
 let auditId = 0;
 
-function audit(action: string, objectType: string, objectName: string, before: unknown, after: unknown) {
+function audit(
+  action: AuditEntry['action'],
+  objectType: string,
+  objectName: string,
+  before: unknown,
+  after: unknown,
+) {
   auditId += 1;
   state.audit.unshift({
     id: auditId,
@@ -74,9 +111,15 @@ function validPercent(value: unknown): boolean {
   return typeof value === 'number' && value >= 0 && value <= 100 && Math.round(value * 10) === value * 10;
 }
 
-function withoutPercentages(flag: FlagDetail) {
-  const { enterprise_percentages: _, ...rest } = flag;
-  return rest;
+/** The flag as lists, writes and the audit log show it: its percentages without learner counts. */
+function withoutCounts(flag: FlagDetail): Flag {
+  return {
+    ...flag,
+    enterprise_percentages: flag.enterprise_percentages.map(({ enterprise_customer_uuid, percent }) => ({
+      enterprise_customer_uuid,
+      percent,
+    })),
+  };
 }
 
 /** Validates a flag write the way the admin API does: percent, users, groups and sets that exist. */
@@ -225,7 +268,7 @@ const handlers = [
     const results = [...state.flags.values()]
       .filter((f) => f.name.toLowerCase().includes(search) || f.note.toLowerCase().includes(search))
       .filter((f) => set === null || f.sets.includes(set))
-      .map(withoutPercentages);
+      .map(withoutCounts);
     return HttpResponse.json({ count: results.length, results } as JsonBodyType);
   }),
   // Set membership only (the page sends no other bulk action); all or nothing, as on the server.
@@ -245,7 +288,7 @@ const handlers = [
       const sets = (action === 'add_to_set' ? [...others, set] : others).sort();
       const updated = { ...found, sets, version: found.version + 1 };
       state.flags.set(name, updated);
-      audit('update', 'flag', name, withoutPercentages(found), withoutPercentages(updated));
+      audit('update', 'flag', name, withoutCounts(found), withoutCounts(updated));
     }
     return HttpResponse.json({ action, count });
   }),
@@ -263,8 +306,8 @@ const handlers = [
     const created = { ...(body as unknown as FlagDetail), version: 1, enterprise_percentages: [] };
     created.created = created.modified = new Date().toISOString();
     state.flags.set(created.name, created);
-    audit('create', 'flag', created.name, null, withoutPercentages(created));
-    return HttpResponse.json(withoutPercentages(created) as JsonBodyType, { status: 201 });
+    audit('create', 'flag', created.name, null, withoutCounts(created));
+    return HttpResponse.json(withoutCounts(created) as JsonBodyType, { status: 201 });
   }),
   admin('patch', '/flags/:name', ({ request, params, body }) => {
     const found = state.flags.get(params.name!);
@@ -277,14 +320,14 @@ const handlers = [
       return error(400, 'validation_error', 'The flag was not saved.', fields);
     const updated = { ...found, ...body, version: found.version + 1 } as FlagDetail;
     state.flags.set(updated.name, updated);
-    audit('update', 'flag', updated.name, withoutPercentages(found), withoutPercentages(updated));
-    return HttpResponse.json(withoutPercentages(updated) as JsonBodyType);
+    audit('update', 'flag', updated.name, withoutCounts(found), withoutCounts(updated));
+    return HttpResponse.json(withoutCounts(updated) as JsonBodyType);
   }),
   admin('delete', '/flags/:name', ({ params }) => {
     const found = state.flags.get(params.name!);
     if (!found) return error(404, 'not_found', 'This flag does not exist.');
     state.flags.delete(found.name);
-    audit('delete', 'flag', found.name, withoutPercentages(found), null);
+    audit('delete', 'flag', found.name, withoutCounts(found), null);
     return new HttpResponse(null, { status: 204 });
   }),
   admin('put', '/flags/:name/enterprise-percentages/:uuid', ({ params, body }) => {
@@ -354,6 +397,7 @@ const handlers = [
       slug: String(body.slug),
       name: String(body.name),
       active: Boolean(body.active),
+      version: 1,
     };
     state.customers.push(created);
     audit('create', 'enterprise_customer', created.slug, null, created);

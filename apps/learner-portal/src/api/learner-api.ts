@@ -1,31 +1,23 @@
 import type {
-  EnterpriseCourseEnrollment,
   EnterpriseCustomer,
-  EnterpriseCustomerUser,
   EnterpriseLearnerResponse,
   LearnerDashboardResponse,
+  LoginResponse,
+  MeResponse,
+  SessionUser,
 } from '@waffle-kit/contract';
 import { ApiError, apiRequest } from '@waffle-kit/contract/client';
+import { API_PATHS } from '@waffle-kit/contract/routes';
 
-/** `GET /api/auth/me`'s `user`. */
-export interface SessionUser {
-  readonly id: number;
-  readonly username: string;
-  readonly is_staff: boolean;
-  readonly is_superuser: boolean;
-  readonly language: string | null;
-  readonly groups: readonly string[];
-  readonly linked_enterprise_customer_uuids: readonly string[];
-}
-
-// The wire shapes are the contract's; these names are the portal's for them.
+// The wire shapes are the contract's (`import type`: no zod in the bundle); these names are the
+// portal's for them.
 export type {
   EnterpriseCourseEnrollment as Enrollment,
-  EnterpriseCustomer,
   EnterpriseCustomerUser as EnterpriseCustomerUserLink,
   EnterpriseLearnerResponse as EnterpriseLearnerPage,
   LearnerDashboardResponse as LearnerDashboard,
-};
+} from '@waffle-kit/contract';
+export type { EnterpriseCustomer, SessionUser };
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -36,7 +28,7 @@ export const queryKeys = {
 /** The signed-in user, or null when there is no session (a 401 is an answer here, not an error). */
 export async function fetchMe(): Promise<SessionUser | null> {
   try {
-    const body = await apiRequest<{ user: SessionUser | null }>('GET', '/api/auth/me');
+    const body = await apiRequest<MeResponse>('GET', API_PATHS.me);
     return body?.user ?? null;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
@@ -45,7 +37,7 @@ export async function fetchMe(): Promise<SessionUser | null> {
 }
 
 export async function login(username: string, password: string): Promise<SessionUser> {
-  const body = await apiRequest<{ user: SessionUser | null }>('POST', '/api/auth/login', {
+  const body = await apiRequest<LoginResponse>('POST', API_PATHS.login, {
     body: { username, password },
   });
   if (!body?.user) throw new ApiError(500, { code: 'http_error', message: 'The server signed nobody in.' });
@@ -53,15 +45,17 @@ export async function login(username: string, password: string): Promise<Session
 }
 
 export function logout(): Promise<void> {
-  return apiRequest<void>('POST', '/api/auth/logout');
+  return apiRequest<void>('POST', API_PATHS.logout);
 }
 
 export function fetchEnterpriseLearner(): Promise<EnterpriseLearnerResponse> {
-  return apiRequest<EnterpriseLearnerResponse>('GET', '/enterprise/api/v1/enterprise-learner/?page_size=100');
+  return apiRequest<EnterpriseLearnerResponse>('GET', API_PATHS.enterpriseLearner, {
+    query: { page_size: '100' },
+  });
 }
 
 export function fetchDashboard(slug: string): Promise<LearnerDashboardResponse> {
-  return apiRequest<LearnerDashboardResponse>('POST', '/api/v1/bffs/learner/dashboard/', {
+  return apiRequest<LearnerDashboardResponse>('POST', API_PATHS.learnerDashboard, {
     body: { enterprise_customer_slug: slug },
   });
 }

@@ -1,8 +1,10 @@
+import { API_PATHS } from '@waffle-kit/contract/routes';
+
 /** The paths of the endpoints that carry flags (DESIGN.md, "Responses that carry flags"). */
 export const ENDPOINTS = {
-  enterpriseLearner: '/enterprise/api/v1/enterprise-learner/',
-  learnerDashboard: '/api/v1/bffs/learner/dashboard/',
-  waffleStatus: '/waffle_status',
+  enterpriseLearner: API_PATHS.enterpriseLearner,
+  learnerDashboard: API_PATHS.learnerDashboard,
+  waffleStatus: API_PATHS.waffleStatus,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

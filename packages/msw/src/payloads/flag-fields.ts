@@ -1,5 +1,5 @@
-import type { EnterpriseFeaturesMeta } from '@waffle-kit/contract';
-import type { FlagValues, ResolvedFixtures } from '../fixtures/fixture-types.js';
+import type { EnterpriseFeaturesMeta, LearnerDashboardResponse } from '@waffle-kit/contract';
+import type { ResolvedFixtures } from '../fixtures/fixture-types.js';
 import { flagsFor } from '../fixtures/resolve-fixtures.js';
 
 /** `enterprise_features_meta` for a response evaluated now. */
@@ -25,11 +25,7 @@ export function embeddedFlags(
   customerUuid: string | null,
   now = Date.now(),
   set = fixtures.set,
-): {
-  enterprise_features: FlagValues;
-  enterprise_features_meta: EnterpriseFeaturesMeta;
-  waffle_switches: FlagValues;
-} {
+): Pick<LearnerDashboardResponse, 'enterprise_features' | 'enterprise_features_meta' | 'waffle_switches'> {
   return {
     enterprise_features: flagsFor(fixtures, customerUuid, set),
     enterprise_features_meta: metaFor(fixtures, customerUuid, now),

@@ -5,6 +5,7 @@ import type {
   EnterpriseLearnerResponse,
   LearnerDashboardResponse,
 } from '@waffle-kit/contract';
+import { learnerPage } from '@waffle-kit/contract/pagination';
 import type { ResolvedFixtures } from '../fixtures/fixture-types.js';
 import { flagsFor } from '../fixtures/resolve-fixtures.js';
 import { embeddedFlags } from './flag-fields.js';
@@ -29,11 +30,6 @@ function linkJson(fixtures: ResolvedFixtures, index: number): EnterpriseCustomer
   };
 }
 
-function positiveInt(value: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  const number = Number(value ?? undefined);
-  return Number.isInteger(number) && number > 0 ? Math.min(number, max) : fallback;
-}
-
 /**
  * `GET /enterprise/api/v1/enterprise-learner/` as the server answers it: the user's links,
  * paginated (`page`, `page_size`, `enterprise_customer_uuid`), flags evaluated globally and for
@@ -53,8 +49,7 @@ export function enterpriseLearnerResponse(
   const filter = url.searchParams.get('enterprise_customer_uuid') || null;
   if (filter && !fixtures.enterprises.some((e) => e.uuid === filter && e.linkActive)) return notLinked();
 
-  const pageSize = positiveInt(url.searchParams.get('page_size'), 10, 100);
-  const page = positiveInt(url.searchParams.get('page'), 1);
+  const { page, pageSize } = learnerPage(url.searchParams.get('page'), url.searchParams.get('page_size'));
   const listed = fixtures.enterprises
     .map((_, index) => index)
     .filter((index) => !filter || fixtures.enterprises[index]!.uuid === filter);

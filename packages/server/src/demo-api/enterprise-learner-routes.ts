@@ -1,3 +1,6 @@
+import type { EnterpriseLearnerHostData } from '@waffle-kit/contract';
+import { learnerPage } from '@waffle-kit/contract/pagination';
+import { API_PATHS } from '@waffle-kit/contract/routes';
 import { Router } from 'express';
 import type { Embedding } from '../embedding/embedding.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/app-error.js';
@@ -12,17 +15,12 @@ import { enterpriseCustomerUserJson } from './serializers.js';
 /** One page of a user's enterprise links, as read from the database. */
 interface LinkPage {
   count: number;
-  results: ReturnType<typeof enterpriseCustomerUserJson>[];
+  results: EnterpriseLearnerHostData['results'];
   /** Customers to evaluate flags for: the page's active links. */
   customers: string[];
 }
 
 const EMPTY_PAGE: LinkPage = { count: 0, results: [], customers: [] };
-
-function positiveInt(value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  const number = Number(value);
-  return Number.isInteger(number) && number > 0 ? Math.min(number, max) : fallback;
-}
 
 /**
  * `GET /enterprise/api/v1/enterprise-learner/`: the user's linked enterprise customers, paginated
@@ -33,7 +31,7 @@ function positiveInt(value: unknown, fallback: number, max = Number.MAX_SAFE_INT
 export function enterpriseLearnerRoutes(embedding: Embedding, store: LearnerStore, logger: Logger): Router {
   const router = Router();
   const lastGood = new LastGoodHostData<LinkPage>(logger);
-  router.get('/enterprise/api/v1/enterprise-learner/', async (req, res) => {
+  router.get(API_PATHS.enterpriseLearner, async (req, res) => {
     const viewer = requireUser(getRequestUser(req));
     const username = singleQueryValue(req.query, 'username') ?? viewer.username;
     if (username !== viewer.username && !canSeeAnyEnterprise(viewer)) {
@@ -41,8 +39,7 @@ export function enterpriseLearnerRoutes(embedding: Embedding, store: LearnerStor
     }
     const filterUuid = enterpriseUuidQuery(req.query);
     if (filterUuid) assertEnterpriseAccess(viewer, filterUuid);
-    const pageSize = positiveInt(req.query.page_size, 10, 100);
-    const page = positiveInt(req.query.page, 1);
+    const { page, pageSize } = learnerPage(req.query.page, req.query.page_size);
     const load = async (): Promise<LinkPage> => {
       const subjectId = username === viewer.username ? viewer.id : await store.userId(username);
       if (subjectId === null) throw new NotFoundError('No such user.');
@@ -67,7 +64,7 @@ export function enterpriseLearnerRoutes(embedding: Embedding, store: LearnerStor
       query.set('page', String(target));
       return `${req.protocol}://${req.get('host')}${req.path}?${query}`;
     };
-    const body = {
+    const body: EnterpriseLearnerHostData = {
       count,
       next: page < numPages ? url(page + 1) : null,
       previous: page > 1 ? url(page - 1) : null,

@@ -1,4 +1,5 @@
-import { uuidSchema } from '@waffle-kit/contract';
+import { type LearnerDashboardHostData, uuidSchema } from '@waffle-kit/contract';
+import { API_PATHS } from '@waffle-kit/contract/routes';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Embedding } from '../embedding/embedding.js';
@@ -23,12 +24,7 @@ const dashboardRequestSchema = z.object(
 type DashboardRequest = z.infer<typeof dashboardRequestSchema>;
 
 /** The dashboard's host data, without the flags (the embedding adds those). */
-interface Dashboard {
-  enterprise_customer: ReturnType<typeof enterpriseCustomerJson> | null;
-  all_linked_enterprise_customer_users: ReturnType<typeof enterpriseCustomerUserJson>[];
-  active_enterprise_customer: ReturnType<typeof enterpriseCustomerJson> | null;
-  enterprise_course_enrollments: ReturnType<typeof enrollmentJson>[];
-}
+type Dashboard = Omit<LearnerDashboardHostData, 'errors' | 'warnings'>;
 
 const EMPTY_DASHBOARD: Dashboard = {
   enterprise_customer: null,
@@ -94,7 +90,7 @@ async function loadDashboard(
 export function learnerDashboardRoutes(embedding: Embedding, store: LearnerStore, logger: Logger): Router {
   const router = Router();
   const lastGood = new LastGoodHostData<Dashboard>(logger);
-  router.post('/api/v1/bffs/learner/dashboard/', async (req, res) => {
+  router.post(API_PATHS.learnerDashboard, async (req, res) => {
     const user = requireUser(getRequestUser(req));
     const request = parseInput(dashboardRequestSchema, req.body ?? {});
     const named = request.enterprise_customer_slug || request.enterprise_customer_uuid;
@@ -106,7 +102,7 @@ export function learnerDashboardRoutes(embedding: Embedding, store: LearnerStore
     const uuid = data.enterprise_customer?.uuid ?? null;
     // A remembered dashboard is shown only to a user who may still see that customer.
     if (stale && uuid && named) assertEnterpriseAccess(user, uuid);
-    const body = { ...data, errors: [], warnings: stale ? [DATABASE_WARNING] : [] };
+    const body: LearnerDashboardHostData = { ...data, errors: [], warnings: stale ? [DATABASE_WARNING] : [] };
     embedding.send(req, res, body, { enterpriseCustomerUuid: uuid });
   });
   return router;

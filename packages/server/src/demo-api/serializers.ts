@@ -1,17 +1,17 @@
+import type {
+  EnterpriseCourseEnrollment,
+  EnterpriseCustomer,
+  EnterpriseCustomerUser,
+} from '@waffle-kit/contract';
 import type { CustomerRow, EnrollmentRow, LinkRow } from './learner-store.js';
 
-export interface EnterpriseCustomerJson {
-  uuid: string;
-  slug: string;
-  name: string;
-  active: boolean;
-}
+// The learner endpoints' JSON is the contract's: a drift from it is a compile error here.
 
-export function enterpriseCustomerJson(customer: CustomerRow): EnterpriseCustomerJson {
+export function enterpriseCustomerJson(customer: CustomerRow): EnterpriseCustomer {
   return { uuid: customer.uuid, slug: customer.slug, name: customer.name, active: customer.active };
 }
 
-export function enterpriseCustomerUserJson(link: LinkRow, username: string) {
+export function enterpriseCustomerUserJson(link: LinkRow, username: string): EnterpriseCustomerUser {
   return {
     id: link.id,
     active: link.active,
@@ -22,7 +22,7 @@ export function enterpriseCustomerUserJson(link: LinkRow, username: string) {
   };
 }
 
-export function enrollmentJson(enrollment: EnrollmentRow) {
+export function enrollmentJson(enrollment: EnrollmentRow): EnterpriseCourseEnrollment {
   return {
     course_run_id: enrollment.courseRunId,
     display_name: enrollment.displayName,

@@ -1,3 +1,5 @@
+import type { WaffleStatusItems } from '@waffle-kit/contract';
+import { API_PATHS } from '@waffle-kit/contract/routes';
 import { sampleIsActive } from '@waffle-kit/core';
 import { Router } from 'express';
 import type { Embedding } from '../embedding/embedding.js';
@@ -6,7 +8,7 @@ import type { SnapshotCache } from '../snapshot/snapshot-cache.js';
 import { assertEnterpriseAccess } from './enterprise-access.js';
 import { enterpriseUuidQuery, flagSetsQuery } from './enterprise-params.js';
 
-type Status = Record<string, { is_active: boolean; last_modified: string | null }>;
+type Status = WaffleStatusItems;
 
 /**
  * `GET /waffle_status` (django-waffle compatible): `{ flags, switches, samples }`, each
@@ -18,7 +20,7 @@ type Status = Record<string, { is_active: boolean; last_modified: string | null 
  */
 export function waffleStatusRoutes(embedding: Embedding, snapshot: SnapshotCache): Router {
   const router = Router();
-  router.get('/waffle_status', (req, res) => {
+  router.get(API_PATHS.waffleStatus, (req, res) => {
     const uuid = enterpriseUuidQuery(req.query);
     if (uuid) assertEnterpriseAccess(getRequestUser(req), uuid);
     const sets = flagSetsQuery(req.query);

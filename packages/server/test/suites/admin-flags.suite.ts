@@ -1,3 +1,11 @@
+import {
+  auditListResponseSchema,
+  errorResponseSchema,
+  flagBulkResponseSchema,
+  flagDetailSchema,
+  flagListResponseSchema,
+  flagSchema,
+} from '@waffle-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseCustomer } from '../../src/db/models/index.js';
 import {
@@ -7,11 +15,13 @@ import {
   expectServes,
 } from '../helpers/admin-access.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import { expectShape } from '../helpers/expect-shape.js';
 import { loggedInClient } from '../helpers/sessions.js';
-import type { TestClient } from '../helpers/test-client.js';
+import type { Json, TestClient } from '../helpers/test-client.js';
 import type { TestDialect } from '../helpers/test-database.js';
 
 const ADMIN = '/api/admin';
+type Five<T> = [T, T, T, T, T];
 
 /** The flag admin API over the real HTTP server. */
 export function describeAdminFlags(dialect: TestDialect): void {
@@ -41,15 +51,20 @@ export function describeAdminFlags(dialect: TestDialect): void {
       staff = await as('sam');
       const flag = `${ADMIN}/flags/existing.flag`;
       routes = [
-        ['GET', `${ADMIN}/flags`],
-        ['POST', `${ADMIN}/flags`, { name: 'matrix.flag' }],
-        ['POST', `${ADMIN}/flags/bulk`, { action: 'enable_everyone', names: ['existing.flag'] }],
-        ['GET', flag],
-        ['PATCH', flag, { note: 'matrix' }],
-        ['PUT', `${flag}/enterprise-percentages/${acme.uuid}`, { percent: 5 }],
-        ['DELETE', `${flag}/enterprise-percentages/${acme.uuid}`],
+        ['GET', `${ADMIN}/flags`, undefined, flagListResponseSchema],
+        ['POST', `${ADMIN}/flags`, { name: 'matrix.flag' }, flagSchema],
+        [
+          'POST',
+          `${ADMIN}/flags/bulk`,
+          { action: 'enable_everyone', names: ['existing.flag'] },
+          flagBulkResponseSchema,
+        ],
+        ['PUT', `${flag}/enterprise-percentages/${acme.uuid}`, { percent: 5 }, flagSchema],
+        ['GET', flag, undefined, flagDetailSchema],
+        ['PATCH', flag, { note: 'matrix' }, flagSchema],
+        ['DELETE', `${flag}/enterprise-percentages/${acme.uuid}`, undefined, flagSchema],
         ['DELETE', `${ADMIN}/flags/matrix.flag`],
-        ['GET', `${ADMIN}/audit`],
+        ['GET', `${ADMIN}/audit`, undefined, auditListResponseSchema],
       ];
     });
 
@@ -100,8 +115,9 @@ export function describeAdminFlags(dialect: TestDialect): void {
       const response = await staff.post(`${ADMIN}/flags`, body);
 
       expect(response.status).toBe(400);
-      expect(response.body.error.code).toBe('validation_error');
-      expect(response.body.error.fields[field]).toEqual(expect.any(String));
+      const { error } = expectShape(errorResponseSchema, response.body);
+      expect(error.code).toBe('validation_error');
+      expect(error.fields?.[field]).toEqual(expect.any(String));
       expect(await databaseState()).toEqual(before);
     });
 
@@ -120,15 +136,15 @@ export function describeAdminFlags(dialect: TestDialect): void {
       });
 
       expect(put.status).toBe(400);
-      expect(put.body.error.fields.percent).toBeDefined();
+      expect(expectShape(errorResponseSchema, put.body).error.fields?.percent).toBeDefined();
       expect(patch.status).toBe(400);
-      expect(patch.body.error.fields.users).toBe('Unknown user: ghost.');
+      expect(expectShape(errorResponseSchema, patch.body).error.fields?.users).toBe('Unknown user: ghost.');
       expect(await databaseState()).toEqual(before);
     });
 
     it('lets one of two concurrent PATCHes with the same version win and answers 409 to the other', async () => {
       const created = await staff.post(`${ADMIN}/flags`, { name: 'race.flag' });
-      const version = created.body.version;
+      const { version } = expectShape(flagSchema, created.body);
       const other = await as('root');
 
       const results = await Promise.all([
@@ -145,8 +161,9 @@ export function describeAdminFlags(dialect: TestDialect): void {
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       const winner = results.find((r) => r.status === 200)!;
       const loser = results.find((r) => r.status === 409)!;
-      expect(loser.body.error.code).toBe('conflict');
-      const now = (await staff.get(`${ADMIN}/flags/race.flag`)).body;
+      expect(expectShape(errorResponseSchema, loser.body).error.code).toBe('conflict');
+      expectShape(flagSchema, winner.body);
+      const now = expectShape(flagDetailSchema, (await staff.get(`${ADMIN}/flags/race.flag`)).body);
       expect(now.version).toBe(version + 1);
       expect(now.percent).toBe(winner.body.percent);
       const audit = (await staff.get(`${ADMIN}/audit?object_type=flag&object_name=race.flag`)).body.results;
@@ -162,6 +179,7 @@ export function describeAdminFlags(dialect: TestDialect): void {
       });
 
       expect(stale.status).toBe(409);
+      expectShape(errorResponseSchema, stale.body);
       expect((await staff.get(`${ADMIN}/flags/kept.flag`)).status).toBe(200);
     });
 
@@ -177,17 +195,23 @@ export function describeAdminFlags(dialect: TestDialect): void {
       await staff.request('DELETE', `${ADMIN}/flags/audited.flag/enterprise-percentages/${acme.uuid}`);
       await staff.request('DELETE', `${ADMIN}/flags/audited.flag`);
 
-      const audit = (await staff.get(`${ADMIN}/audit?object_type=flag&object_name=audited.flag`)).body
-        .results;
+      const audit = expectShape(
+        auditListResponseSchema,
+        (await staff.get(`${ADMIN}/audit?object_type=flag&object_name=audited.flag`)).body,
+      ).results;
 
-      expect(audit.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+      expect(audit.map((e) => [e.action, e.actor])).toEqual([
         ['delete', 'sam'],
         ['update', 'sam'],
         ['update', 'sam'],
         ['update', 'root'],
         ['create', 'sam'],
       ]);
-      const [deleted, unset, set, patched, created] = audit;
+      // What the audit log keeps of a flag is the Flag JSON its endpoints answer with.
+      const [deleted, unset, set, patched, created] = audit.map((entry) => ({
+        before: entry.before && expectShape(flagSchema, entry.before, `${entry.action}'s before`),
+        after: entry.after && expectShape(flagSchema, entry.after, `${entry.action}'s after`),
+      })) as Five<{ before: Json; after: Json }>;
       expect(created.before).toBeNull();
       expect(created.after).toMatchObject({ name: 'audited.flag', note: 'first', percent: null, version: 1 });
       expect(patched.before).toMatchObject({ percent: null, groups: [] });
@@ -213,6 +237,7 @@ export function describeAdminFlags(dialect: TestDialect): void {
       });
 
       expect(created.status).toBe(201);
+      expectShape(flagSchema, created.body);
       expect(dashboard.body.enterprise_features['brand.new']).toBe(true);
     });
 
@@ -224,11 +249,11 @@ export function describeAdminFlags(dialect: TestDialect): void {
       await staff.request('PUT', `${ADMIN}/flags/counted.flag/enterprise-percentages/${acme.uuid}`, {
         body: { percent: 0 },
       });
-      const off = (await staff.get(`${ADMIN}/flags/counted.flag`)).body;
+      const off = expectShape(flagDetailSchema, (await staff.get(`${ADMIN}/flags/counted.flag`)).body);
       await staff.request('PUT', `${ADMIN}/flags/counted.flag/enterprise-percentages/${acme.uuid}`, {
         body: { percent: 100 },
       });
-      const on = (await staff.get(`${ADMIN}/flags/counted.flag`)).body;
+      const on = expectShape(flagDetailSchema, (await staff.get(`${ADMIN}/flags/counted.flag`)).body);
 
       expect(off.enterprise_percentages).toEqual([
         { enterprise_customer_uuid: acme.uuid, percent: 0, linked_learners: 1, learners_on: 0 },
@@ -244,9 +269,10 @@ export function describeAdminFlags(dialect: TestDialect): void {
       await staff.post(`${ADMIN}/flags`, { name: 'literal.a_b', note: 'half: 50% of Acme' });
       await staff.post(`${ADMIN}/flags`, { name: 'literal.axb', note: 'half: 50 of Acme!' });
       const names = async (search: string) =>
-        (await staff.get(`${ADMIN}/flags?search=${encodeURIComponent(search)}`)).body.results.map(
-          (f: { name: string }) => f.name,
-        );
+        expectShape(
+          flagListResponseSchema,
+          (await staff.get(`${ADMIN}/flags?search=${encodeURIComponent(search)}`)).body,
+        ).results.map((f) => f.name);
 
       expect(await names('literal.a_b')).toEqual(['literal.a_b']);
       expect(await names('50%')).toEqual(['literal.a_b']);
@@ -277,7 +303,10 @@ export function describeAdminFlags(dialect: TestDialect): void {
       const deleted = await staff.post(`${ADMIN}/flags/bulk`, { action: 'delete', names });
       const audit = (await staff.get(`${ADMIN}/audit?object_type=flag&object_name=bulk.one`)).body.results;
 
-      expect(enabled.body.count).toBe(2);
+      expect(expectShape(flagBulkResponseSchema, enabled.body)).toEqual({
+        action: 'enable_everyone',
+        count: 2,
+      });
       expect(everyone).toEqual([true, true]);
       expect(deleted.status).toBe(200);
       expect((await staff.get(`${ADMIN}/flags/bulk.one`)).status).toBe(404);

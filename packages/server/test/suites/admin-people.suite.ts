@@ -1,7 +1,20 @@
 import {
+  adminEnterpriseCustomerListResponseSchema,
+  adminEnterpriseCustomerSchema,
+  adminUserDetailSchema,
+  adminUserListResponseSchema,
+  adminUserSchema,
+  auditListResponseSchema,
   errorResponseSchema,
   explainResponseSchema,
+  flagStateDumpSchema,
+  groupListResponseSchema,
+  groupSchema,
+  importSummarySchema,
   learnerDashboardResponseSchema,
+  linkedLearnerListResponseSchema,
+  linkedLearnerSchema,
+  meResponseSchema,
 } from '@waffle-kit/contract';
 import { bucketOf } from '@waffle-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +26,7 @@ import {
   expectServes,
 } from '../helpers/admin-access.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import { expectShape } from '../helpers/expect-shape.js';
 import { loggedInClient } from '../helpers/sessions.js';
 import type { TestClient } from '../helpers/test-client.js';
 import type { TestDialect } from '../helpers/test-database.js';
@@ -46,20 +60,46 @@ export function describeAdminPeople(dialect: TestDialect): void {
       await app.build.flag('acme.all', { percent: 0, enterprise: { [acme.uuid]: 100 } });
       staff = await as('sam');
       routes = [
-        ['GET', `${ADMIN}/users`],
-        ['POST', `${ADMIN}/users`, { username: 'matrix.user' }],
-        ['GET', `${ADMIN}/users/lina`],
-        ['PATCH', `${ADMIN}/users/lina`, { language: 'fr' }],
-        ['GET', `${ADMIN}/groups`],
-        ['POST', `${ADMIN}/groups`, { name: 'matrix-group' }],
-        ['GET', `${ADMIN}/enterprise-customers`],
-        ['POST', `${ADMIN}/enterprise-customers`, { slug: 'matrix', name: 'Matrix' }],
-        ['GET', `${ADMIN}/enterprise-customers/${acme.uuid}/learners`],
-        ['POST', `${ADMIN}/enterprise-customers/${acme.uuid}/learners`, { username: 'matrix.user' }],
+        ['GET', `${ADMIN}/users`, undefined, adminUserListResponseSchema],
+        ['POST', `${ADMIN}/users`, { username: 'matrix.user' }, adminUserSchema],
+        ['GET', `${ADMIN}/users/lina`, undefined, adminUserDetailSchema],
+        ['PATCH', `${ADMIN}/users/lina`, { language: 'fr' }, adminUserSchema],
+        ['GET', `${ADMIN}/groups`, undefined, groupListResponseSchema],
+        ['POST', `${ADMIN}/groups`, { name: 'matrix-group' }, groupSchema],
+        ['GET', `${ADMIN}/enterprise-customers`, undefined, adminEnterpriseCustomerListResponseSchema],
+        [
+          'POST',
+          `${ADMIN}/enterprise-customers`,
+          { slug: 'matrix', name: 'Matrix' },
+          adminEnterpriseCustomerSchema,
+        ],
+        [
+          'GET',
+          `${ADMIN}/enterprise-customers/${acme.uuid}/learners`,
+          undefined,
+          linkedLearnerListResponseSchema,
+        ],
+        [
+          'POST',
+          `${ADMIN}/enterprise-customers/${acme.uuid}/learners`,
+          { username: 'matrix.user' },
+          linkedLearnerSchema,
+        ],
         ['DELETE', `${ADMIN}/enterprise-customers/${acme.uuid}/learners/matrix.user`],
-        ['GET', `${ADMIN}/flags/enterprise.dashboard_v2/explain?username=lina`],
-        ['GET', `${ADMIN}/export`],
-        ['POST', `${ADMIN}/import`, { switches: [{ name: 'imported.switch', active: true }] }],
+        [
+          'GET',
+          `${ADMIN}/flags/enterprise.dashboard_v2/explain?username=lina`,
+          undefined,
+          explainResponseSchema,
+        ],
+        ['GET', `${ADMIN}/export`, undefined, flagStateDumpSchema],
+        [
+          'POST',
+          `${ADMIN}/import`,
+          { switches: [{ name: 'imported.switch', active: true }] },
+          importSummarySchema,
+        ],
+        ['GET', `${ADMIN}/audit`, undefined, auditListResponseSchema],
       ];
     });
 
@@ -94,7 +134,9 @@ export function describeAdminPeople(dialect: TestDialect): void {
       const response = await staff.post(`${ADMIN}/${plural}`, body);
 
       expect(response.status).toBe(400);
-      expect(response.body.error.fields[field]).toEqual(expect.any(String));
+      expect(expectShape(errorResponseSchema, response.body).error.fields?.[field]).toEqual(
+        expect.any(String),
+      );
       expect(await databaseState()).toEqual(before);
     });
 
@@ -107,15 +149,18 @@ export function describeAdminPeople(dialect: TestDialect): void {
         name: 'Upper API',
       });
       expect(created.status).toBe(201);
+      expectShape(adminEnterpriseCustomerSchema, created.body);
       const imported = await staff.post(`${ADMIN}/import`, {
         enterprise_customers: [
           { uuid: importUuid, slug: 'upper-import', name: 'Upper import', active: true },
         ],
       });
       expect(imported.status).toBe(200);
-      const uuids = (await staff.get(`${ADMIN}/enterprise-customers`)).body.results.map(
-        (customer: { uuid: string }) => customer.uuid,
-      );
+      expectShape(importSummarySchema, imported.body);
+      const uuids = expectShape(
+        adminEnterpriseCustomerListResponseSchema,
+        (await staff.get(`${ADMIN}/enterprise-customers`)).body,
+      ).results.map((customer) => customer.uuid);
       expect(uuids).toEqual(expect.arrayContaining([apiUuid.toLowerCase(), importUuid.toLowerCase()]));
       expect(uuids).not.toContain(importUuid);
 
@@ -128,7 +173,7 @@ export function describeAdminPeople(dialect: TestDialect): void {
       ]) {
         const response = await staff.post(`${ADMIN}/import`, body);
         expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBe(400);
-        expect(response.body.error.code).toBe('validation_error');
+        expect(expectShape(errorResponseSchema, response.body).error.code).toBe('validation_error');
       }
       expect(await databaseState()).toEqual(before);
     });
@@ -141,7 +186,9 @@ export function describeAdminPeople(dialect: TestDialect): void {
       });
 
       expect(response.status).toBe(400);
-      expect(response.body.error.fields.username).toBe('Unknown user: ghost.');
+      expect(expectShape(errorResponseSchema, response.body).error.fields?.username).toBe(
+        'Unknown user: ghost.',
+      );
       expect(await databaseState()).toEqual(before);
     });
 
@@ -159,10 +206,18 @@ export function describeAdminPeople(dialect: TestDialect): void {
       const after = await newbie.post('/api/v1/bffs/learner/dashboard/', {
         enterprise_customer_slug: 'acme',
       });
-      const audit = (await staff.get(`${ADMIN}/audit?object_type=user&object_name=newbie`)).body.results;
+      const audit = expectShape(
+        auditListResponseSchema,
+        (await staff.get(`${ADMIN}/audit?object_type=user&object_name=newbie`)).body,
+      ).results;
 
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ username: 'newbie', groups: ['pilots'], has_password: true });
+      expect(expectShape(adminUserSchema, created.body)).toMatchObject({
+        username: 'newbie',
+        groups: ['pilots'],
+        has_password: true,
+      });
+      expect(expectShape(adminUserSchema, audit[0]!.after)).toEqual(created.body);
       expect(before.status).toBe(403);
       expect(after.status).toBe(200);
       expect(after.body.enterprise_features['acme.all']).toBe(true);
@@ -171,7 +226,7 @@ export function describeAdminPeople(dialect: TestDialect): void {
 
     it('explains a flag for a user and an enterprise, agreeing with the dashboard', async () => {
       const lina = await as('lina');
-      const me = (await lina.get('/api/auth/me')).body.user;
+      const { user: me } = expectShape(meResponseSchema, (await lina.get('/api/auth/me')).body);
 
       const explained = await staff.get(
         `${ADMIN}/flags/enterprise.dashboard_v2/explain?username=lina&enterprise_customer_uuid=${acme.uuid}`,
@@ -197,10 +252,10 @@ export function describeAdminPeople(dialect: TestDialect): void {
       expect(global.body).toMatchObject({ is_active: false, reason: 'default' });
       expect(unknown.status).toBe(404);
       // The wire contract's shapes, checked on the real answers.
-      explainResponseSchema.parse(explained.body);
-      explainResponseSchema.parse(global.body);
-      learnerDashboardResponseSchema.parse(dashboard.body);
-      errorResponseSchema.parse(unknown.body);
+      expectShape(explainResponseSchema, explained.body);
+      expectShape(explainResponseSchema, global.body);
+      expectShape(learnerDashboardResponseSchema, dashboard.body);
+      expectShape(errorResponseSchema, unknown.body);
     });
   });
 }

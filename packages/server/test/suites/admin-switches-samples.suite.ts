@@ -1,3 +1,12 @@
+import {
+  auditListResponseSchema,
+  errorResponseSchema,
+  sampleListResponseSchema,
+  sampleSchema,
+  switchListResponseSchema,
+  switchSchema,
+  waffleStatusResponseSchema,
+} from '@waffle-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AdminRoute,
@@ -6,6 +15,7 @@ import {
   expectServes,
 } from '../helpers/admin-access.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import { expectShape } from '../helpers/expect-shape.js';
 import { loggedInClient } from '../helpers/sessions.js';
 import type { TestClient } from '../helpers/test-client.js';
 import type { TestDialect } from '../helpers/test-database.js';
@@ -18,15 +28,15 @@ export function describeAdminSwitchesAndSamples(dialect: TestDialect): void {
     let app: TestApp;
     let staff: TestClient;
     const routes: AdminRoute[] = [
-      ['GET', `${ADMIN}/switches`],
-      ['POST', `${ADMIN}/switches`, { name: 'matrix.switch' }],
-      ['GET', `${ADMIN}/switches/matrix.switch`],
-      ['PATCH', `${ADMIN}/switches/matrix.switch`, { active: true }],
+      ['GET', `${ADMIN}/switches`, undefined, switchListResponseSchema],
+      ['POST', `${ADMIN}/switches`, { name: 'matrix.switch' }, switchSchema],
+      ['GET', `${ADMIN}/switches/matrix.switch`, undefined, switchSchema],
+      ['PATCH', `${ADMIN}/switches/matrix.switch`, { active: true }, switchSchema],
       ['DELETE', `${ADMIN}/switches/matrix.switch`],
-      ['GET', `${ADMIN}/samples`],
-      ['POST', `${ADMIN}/samples`, { name: 'matrix.sample', percent: 10 }],
-      ['GET', `${ADMIN}/samples/matrix.sample`],
-      ['PATCH', `${ADMIN}/samples/matrix.sample`, { percent: 20.5 }],
+      ['GET', `${ADMIN}/samples`, undefined, sampleListResponseSchema],
+      ['POST', `${ADMIN}/samples`, { name: 'matrix.sample', percent: 10 }, sampleSchema],
+      ['GET', `${ADMIN}/samples/matrix.sample`, undefined, sampleSchema],
+      ['PATCH', `${ADMIN}/samples/matrix.sample`, { percent: 20.5 }, sampleSchema],
       ['DELETE', `${ADMIN}/samples/matrix.sample`],
     ];
 
@@ -80,12 +90,17 @@ export function describeAdminSwitchesAndSamples(dialect: TestDialect): void {
       const response = await staff.post(`${ADMIN}/${plural}`, body);
 
       expect(response.status).toBe(400);
-      expect(response.body.error.fields[field]).toEqual(expect.any(String));
+      expect(expectShape(errorResponseSchema, response.body).error.fields?.[field]).toEqual(
+        expect.any(String),
+      );
       expect(await databaseState()).toEqual(before);
     });
 
     it('answers 409 to the loser of two concurrent PATCHes with the same version', async () => {
-      const { version } = (await staff.get(`${ADMIN}/samples/existing.sample`)).body;
+      const { version } = expectShape(
+        sampleSchema,
+        (await staff.get(`${ADMIN}/samples/existing.sample`)).body,
+      );
       const root = await as('root');
 
       const results = await Promise.all(
@@ -98,6 +113,8 @@ export function describeAdminSwitchesAndSamples(dialect: TestDialect): void {
       );
 
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      for (const { status, body } of results)
+        expectShape(status === 200 ? sampleSchema : errorResponseSchema, body);
       expect((await staff.get(`${ADMIN}/samples/existing.sample`)).body.version).toBe(version + 1);
     });
 
@@ -106,14 +123,20 @@ export function describeAdminSwitchesAndSamples(dialect: TestDialect): void {
         body: { active: true, note: 'go' },
       });
 
-      const status = await app.client().get('/waffle_status');
-      const audit = (await staff.get(`${ADMIN}/audit?object_type=switch&object_name=existing.switch`)).body
-        .results;
+      const status = expectShape(waffleStatusResponseSchema, (await app.client().get('/waffle_status')).body);
+      const audit = expectShape(
+        auditListResponseSchema,
+        (await staff.get(`${ADMIN}/audit?object_type=switch&object_name=existing.switch`)).body,
+      ).results;
 
-      expect(status.body.switches['existing.switch'].is_active).toBe(true);
-      expect(audit.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
-      expect(audit[0].before).toMatchObject({ active: false, version: 1 });
-      expect(audit[0].after).toMatchObject({ active: true, note: 'go', version: 2 });
+      expect(status.switches['existing.switch']!.is_active).toBe(true);
+      expect(audit.map((e) => e.action)).toEqual(['update', 'create']);
+      expect(expectShape(switchSchema, audit[0]!.before)).toMatchObject({ active: false, version: 1 });
+      expect(expectShape(switchSchema, audit[0]!.after)).toMatchObject({
+        active: true,
+        note: 'go',
+        version: 2,
+      });
     });
   });
 }

@@ -1,41 +1,93 @@
+import {
+  adminEnterpriseCustomerSchema,
+  adminUserSchema,
+  errorResponseSchema,
+  flagBulkResponseSchema,
+  flagSchema,
+  groupSchema,
+  importSummarySchema,
+  linkedLearnerSchema,
+  sampleSchema,
+  switchSchema,
+} from '@waffle-kit/contract';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { DEMO_ENTERPRISES } from '../../src/demo-api/demo-seed.js';
 import type { TestApp } from '../helpers/create-test-app.js';
 import { changedTables, dumpDatabase } from '../helpers/database-dump.js';
 import { useDemoApp } from '../helpers/demo-app.js';
+import { expectShape } from '../helpers/expect-shape.js';
 import type { TestDialect } from '../helpers/test-database.js';
 
 const ACME = DEMO_ENTERPRISES[0].uuid;
 const AUDIT_TABLE = 'waffle_audit_log';
 const FLAG = 'enterprise.dashboard_v2';
 
-/** Every kind of admin write, each valid: [label, method, path, body]. */
-const WRITES: Array<[string, string, string, unknown?]> = [
-  ['flag create', 'POST', '/api/admin/flags', { name: 'atomic.new_flag', everyone: true }],
-  ['flag update', 'PATCH', `/api/admin/flags/${FLAG}`, { percent: 77, note: 'changed' }],
+/** Every kind of admin write, each valid: [label, method, path, body, the contract's answer (none: 204)]. */
+const WRITES: Array<[string, string, string, unknown?, z.ZodType?]> = [
+  ['flag create', 'POST', '/api/admin/flags', { name: 'atomic.new_flag', everyone: true }, flagSchema],
+  ['flag update', 'PATCH', `/api/admin/flags/${FLAG}`, { percent: 77, note: 'changed' }, flagSchema],
   ['flag delete', 'DELETE', '/api/admin/flags/enterprise.legacy_reports'],
-  ['enterprise percentage', 'PUT', `/api/admin/flags/${FLAG}/enterprise-percentages/${ACME}`, { percent: 5 }],
-  ['enterprise percentage delete', 'DELETE', `/api/admin/flags/${FLAG}/enterprise-percentages/${ACME}`],
+  [
+    'enterprise percentage',
+    'PUT',
+    `/api/admin/flags/${FLAG}/enterprise-percentages/${ACME}`,
+    { percent: 5 },
+    flagSchema,
+  ],
+  [
+    'enterprise percentage delete',
+    'DELETE',
+    `/api/admin/flags/${FLAG}/enterprise-percentages/${ACME}`,
+    undefined,
+    flagSchema,
+  ],
   [
     'bulk',
     'POST',
     '/api/admin/flags/bulk',
     { action: 'enable_everyone', names: [FLAG, 'enterprise.gradual_rollout'] },
+    flagBulkResponseSchema,
   ],
-  ['switch create', 'POST', '/api/admin/switches', { name: 'atomic.switch', active: true }],
-  ['switch update', 'PATCH', '/api/admin/switches/enterprise.maintenance_banner', { active: true }],
-  ['sample update', 'PATCH', '/api/admin/samples/enterprise.survey_prompt', { percent: 90 }],
-  ['user create', 'POST', '/api/admin/users', { username: 'atomic.user', groups: ['beta-testers'] }],
-  ['user update', 'PATCH', '/api/admin/users/dave', { is_staff: true }],
-  ['group create', 'POST', '/api/admin/groups', { name: 'atomic-group' }],
-  ['customer create', 'POST', '/api/admin/enterprise-customers', { slug: 'atomic', name: 'Atomic' }],
-  ['learner link', 'POST', `/api/admin/enterprise-customers/${ACME}/learners`, { username: 'dave' }],
+  ['switch create', 'POST', '/api/admin/switches', { name: 'atomic.switch', active: true }, switchSchema],
+  [
+    'switch update',
+    'PATCH',
+    '/api/admin/switches/enterprise.maintenance_banner',
+    { active: true },
+    switchSchema,
+  ],
+  ['sample update', 'PATCH', '/api/admin/samples/enterprise.survey_prompt', { percent: 90 }, sampleSchema],
+  [
+    'user create',
+    'POST',
+    '/api/admin/users',
+    { username: 'atomic.user', groups: ['beta-testers'] },
+    adminUserSchema,
+  ],
+  ['user update', 'PATCH', '/api/admin/users/dave', { is_staff: true }, adminUserSchema],
+  ['group create', 'POST', '/api/admin/groups', { name: 'atomic-group' }, groupSchema],
+  [
+    'customer create',
+    'POST',
+    '/api/admin/enterprise-customers',
+    { slug: 'atomic', name: 'Atomic' },
+    adminEnterpriseCustomerSchema,
+  ],
+  [
+    'learner link',
+    'POST',
+    `/api/admin/enterprise-customers/${ACME}/learners`,
+    { username: 'dave' },
+    linkedLearnerSchema,
+  ],
   ['learner unlink', 'DELETE', `/api/admin/enterprise-customers/${ACME}/learners/alice`],
   [
     'import',
     'POST',
     '/api/admin/import',
     { flags: [{ name: 'atomic.imported', everyone: true }], switches: [{ name: 'atomic.s2', active: true }] },
+    importSummarySchema,
   ],
 ];
 
@@ -82,7 +134,9 @@ export function describeAuditAtomicity(dialect: TestDialect): void {
         for (const [label, method, path, body] of WRITES) {
           const response = await demo.admin.request(method, path, { body });
           expect(response.status, `${label}: ${JSON.stringify(response.body)}`).toBeGreaterThanOrEqual(500);
-          expect(response.body.error.code, label).toBe('internal_error');
+          expect(expectShape(errorResponseSchema, response.body, label).error.code, label).toBe(
+            'internal_error',
+          );
           const after = await dumpDatabase(demo.app.runtime.sequelize, ['waffle_sessions']);
           expect(
             changedTables(before, after),
@@ -100,10 +154,12 @@ export function describeAuditAtomicity(dialect: TestDialect): void {
       }
 
       let landed = 0;
-      for (const [label, method, path, body] of WRITES) {
+      for (const [label, method, path, body, answer] of WRITES) {
         before = await dumpDatabase(demo.app.runtime.sequelize, ['waffle_sessions']);
         const response = await demo.admin.request(method, path, { body });
         expect(response.status, `${label}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+        if (answer) expectShape(answer, response.body, label);
+        else expect(response.status, `${label} answers without a body`).toBe(204);
         const after = await dumpDatabase(demo.app.runtime.sequelize, ['waffle_sessions']);
         expect(after[AUDIT_TABLE]!.length, label).toBeGreaterThan(before[AUDIT_TABLE]!.length);
         landed++;

@@ -1,6 +1,8 @@
+import { errorResponseSchema, loginResponseSchema, meResponseSchema } from '@waffle-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../helpers/builders.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import { expectShape } from '../helpers/expect-shape.js';
 import type { TestDialect } from '../helpers/test-database.js';
 
 /** Login, sessions, CSRF and login rate limiting over the real HTTP server. */
@@ -30,13 +32,10 @@ export function describeAuth(dialect: TestDialect): void {
       expect(login.setCookies.get('waffle_session')).toMatch(/SameSite=Lax/);
       expect(login.setCookies.get('csrftoken')).not.toMatch(/HttpOnly/);
       expect(me.status).toBe(200);
-      expect(me.body.user).toMatchObject({
-        username: 'lina',
-        groups: ['beta'],
-        language: 'fr',
-        is_staff: false,
-      });
-      expect(me.body.user.linked_enterprise_customer_uuids).toHaveLength(1);
+      const { user } = expectShape(meResponseSchema, me.body);
+      expect(user).toMatchObject({ username: 'lina', groups: ['beta'], language: 'fr', is_staff: false });
+      expect(user.linked_enterprise_customer_uuids).toHaveLength(1);
+      expect(expectShape(loginResponseSchema, login.body).user).toEqual(user);
     });
 
     it('answers 401 in the error shape to me without a session and to a wrong password', async () => {
@@ -49,9 +48,11 @@ export function describeAuth(dialect: TestDialect): void {
       expect(me.status).toBe(401);
       expect(me.body).toEqual({ error: { code: 'not_authenticated', message: expect.any(String) } });
       expect(wrong.status).toBe(401);
-      expect(wrong.body.error.code).toBe('invalid_credentials');
+      expect(expectShape(errorResponseSchema, wrong.body).error.code).toBe('invalid_credentials');
       expect(missing.status).toBe(400);
-      expect(missing.body.error.fields).toEqual({ password: 'Enter a password.' });
+      expect(expectShape(errorResponseSchema, missing.body).error.fields).toEqual({
+        password: 'Enter a password.',
+      });
     });
 
     it('refuses an unsafe request whose X-CSRFToken header is missing or wrong', async () => {
@@ -100,7 +101,7 @@ export function describeAuth(dialect: TestDialect): void {
       const blocked = await client.post('/api/auth/login', { username: 'mallory', password: TEST_PASSWORD });
 
       expect(blocked.status).toBe(429);
-      expect(blocked.body.error.code).toBe('rate_limited');
+      expect(expectShape(errorResponseSchema, blocked.body).error.code).toBe('rate_limited');
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     });
   });

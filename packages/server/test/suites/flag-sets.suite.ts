@@ -1,6 +1,22 @@
+import {
+  auditListResponseSchema,
+  enterpriseLearnerResponseSchema,
+  errorResponseSchema,
+  flagBulkResponseSchema,
+  flagDetailSchema,
+  flagListResponseSchema,
+  flagSchema,
+  flagSetListResponseSchema,
+  flagSetSchema,
+  flagStateDumpSchema,
+  importSummarySchema,
+  learnerDashboardResponseSchema,
+  waffleStatusResponseSchema,
+} from '@waffle-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseCustomer } from '../../src/db/models/index.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import { expectShape } from '../helpers/expect-shape.js';
 import { runCli } from '../helpers/run-cli.js';
 import { loggedInClient } from '../helpers/sessions.js';
 import type { TestClient } from '../helpers/test-client.js';
@@ -9,6 +25,9 @@ import type { TestDialect } from '../helpers/test-database.js';
 const ADMIN = '/api/admin';
 const LEARNER_LIST = '/enterprise/api/v1/enterprise-learner/';
 const names = (body: { results: Array<{ name: string }> }) => body.results.map((item) => item.name);
+/** The flag of a response, checked against the contract. */
+const flagOf = (response: { body: unknown }) => expectShape(flagSchema, response.body);
+const detailOf = (response: { body: unknown }) => expectShape(flagDetailSchema, response.body);
 const keys = (values: Record<string, boolean> | undefined) => Object.keys(values ?? {}).sort();
 
 /** Flag sets: their admin API, membership through every write path, and evaluation of a set only. */
@@ -41,27 +60,37 @@ export function describeFlagSets(dialect: TestDialect): void {
     it('creates, reads, renotes and deletes a set, audited, with 409 for a stale If-Match', async () => {
       const created = await staff.post(`${ADMIN}/flag-sets`, { name: 'crud-set', note: 'first' });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ name: 'crud-set', note: 'first', version: 1 });
-      expect(names((await staff.get(`${ADMIN}/flag-sets`)).body)).toContain('crud-set');
+      expect(expectShape(flagSetSchema, created.body)).toMatchObject({
+        name: 'crud-set',
+        note: 'first',
+        version: 1,
+      });
+      expect(
+        names(expectShape(flagSetListResponseSchema, (await staff.get(`${ADMIN}/flag-sets`)).body)),
+      ).toContain('crud-set');
 
       const path = `${ADMIN}/flag-sets/crud-set`;
       const patched = await staff.request('PATCH', path, {
         body: { note: 'second' },
         headers: { 'If-Match': '1' },
       });
-      expect(patched.body).toMatchObject({ note: 'second', version: 2 });
+      expect(expectShape(flagSetSchema, patched.body)).toMatchObject({ note: 'second', version: 2 });
       const stale = await staff.request('PATCH', path, {
         body: { note: 'lost' },
         headers: { 'If-Match': '1' },
       });
       expect(stale.status).toBe(409);
-      expect((await staff.get(path)).body.note).toBe('second');
+      expectShape(errorResponseSchema, stale.body);
+      expect(expectShape(flagSetSchema, (await staff.get(path)).body).note).toBe('second');
 
       expect((await staff.request('DELETE', path)).status).toBe(204);
       expect((await staff.get(path)).status).toBe(404);
-      const audit = (await staff.get(`${ADMIN}/audit?object_type=flag_set&object_name=crud-set`)).body
-        .results;
-      expect(audit.map((entry: { action: string }) => entry.action)).toEqual(['delete', 'update', 'create']);
+      const audit = expectShape(
+        auditListResponseSchema,
+        (await staff.get(`${ADMIN}/audit?object_type=flag_set&object_name=crud-set`)).body,
+      ).results;
+      expect(audit.map((entry) => entry.action)).toEqual(['delete', 'update', 'create']);
+      expect(expectShape(flagSetSchema, audit[2]!.after)).toEqual(created.body);
     });
 
     it('refuses a bad or duplicate set name with the error shape and writes nothing', async () => {
@@ -75,8 +104,9 @@ export function describeFlagSets(dialect: TestDialect): void {
       ]) {
         const response = await staff.post(`${ADMIN}/flag-sets`, body);
         expect(response.status, JSON.stringify(body)).toBe(400);
-        expect(response.body.error.code).toBe('validation_error');
-        expect(response.body.error.fields).toBeDefined();
+        const { error } = expectShape(errorResponseSchema, response.body);
+        expect(error.code).toBe('validation_error');
+        expect(error.fields).toBeDefined();
       }
       expect(await databaseState()).toEqual(before);
     });
@@ -87,20 +117,28 @@ export function describeFlagSets(dialect: TestDialect): void {
 
       const created = await staff.post(`${ADMIN}/flags`, { name: 'member.one', sets: ['portal', 'admin'] });
       expect(created.status).toBe(201);
-      expect(created.body.sets).toEqual(['admin', 'portal']);
+      expect(flagOf(created).sets).toEqual(['admin', 'portal']);
       const patched = await staff.request('PATCH', `${ADMIN}/flags/member.one`, {
         body: { sets: ['admin'] },
       });
-      expect(patched.body.sets).toEqual(['admin']);
+      expect(flagOf(patched).sets).toEqual(['admin']);
       await staff.post(`${ADMIN}/flags`, { name: 'member.two', sets: ['portal'] });
 
-      expect(names((await staff.get(`${ADMIN}/flags?set=portal`)).body)).toEqual(['member.two']);
+      const portal = expectShape(flagListResponseSchema, (await staff.get(`${ADMIN}/flags?set=portal`)).body);
+      expect(names(portal)).toEqual(['member.two']);
       expect(names((await staff.get(`${ADMIN}/flags?set=admin`)).body)).toEqual(['member.one']);
-      expect((await staff.get(`${ADMIN}/flags?set=no-such-set`)).status).toBe(404);
-      expect((await staff.get(`${ADMIN}/flags?set=bad%20name`)).status).toBe(400);
-      const audit = (await staff.get(`${ADMIN}/audit?object_type=flag&object_name=member.one`)).body.results;
-      expect(audit[0].before.sets).toEqual(['admin', 'portal']);
-      expect(audit[0].after.sets).toEqual(['admin']);
+      const unknownSet = await staff.get(`${ADMIN}/flags?set=no-such-set`);
+      expect(unknownSet.status).toBe(404);
+      expectShape(errorResponseSchema, unknownSet.body);
+      const badSet = await staff.get(`${ADMIN}/flags?set=bad%20name`);
+      expect(badSet.status).toBe(400);
+      expectShape(errorResponseSchema, badSet.body);
+      const audit = expectShape(
+        auditListResponseSchema,
+        (await staff.get(`${ADMIN}/audit?object_type=flag&object_name=member.one`)).body,
+      ).results;
+      expect(expectShape(flagSchema, audit[0]!.before).sets).toEqual(['admin', 'portal']);
+      expect(expectShape(flagSchema, audit[0]!.after).sets).toEqual(['admin']);
     });
 
     it('refuses a flag that names an unknown set and writes nothing', async () => {
@@ -116,7 +154,9 @@ export function describeFlagSets(dialect: TestDialect): void {
 
       for (const response of [create, patch]) {
         expect(response.status).toBe(400);
-        expect(response.body.error.fields.sets).toBe('Unknown flag set: ghost-set.');
+        expect(expectShape(errorResponseSchema, response.body).error.fields?.sets).toBe(
+          'Unknown flag set: ghost-set.',
+        );
       }
       expect(await databaseState()).toEqual(before);
     });
@@ -131,8 +171,8 @@ export function describeFlagSets(dialect: TestDialect): void {
         names: ['bulk.a', 'bulk.b'],
         set: 'bulk-set',
       });
-      expect(added.body).toEqual({ action: 'add_to_set', count: 2 });
-      expect((await staff.get(`${ADMIN}/flags/bulk.a`)).body.sets).toEqual(['admin', 'bulk-set']);
+      expect(expectShape(flagBulkResponseSchema, added.body)).toEqual({ action: 'add_to_set', count: 2 });
+      expect(detailOf(await staff.get(`${ADMIN}/flags/bulk.a`)).sets).toEqual(['admin', 'bulk-set']);
       expect(names((await staff.get(`${ADMIN}/flags?set=bulk-set`)).body)).toEqual(['bulk.a', 'bulk.b']);
 
       await staff.post(`${ADMIN}/flags/bulk`, {
@@ -140,7 +180,7 @@ export function describeFlagSets(dialect: TestDialect): void {
         names: ['bulk.a'],
         set: 'bulk-set',
       });
-      expect((await staff.get(`${ADMIN}/flags/bulk.a`)).body.sets).toEqual(['admin']);
+      expect(detailOf(await staff.get(`${ADMIN}/flags/bulk.a`)).sets).toEqual(['admin']);
 
       const before = await databaseState();
       for (const body of [
@@ -152,7 +192,7 @@ export function describeFlagSets(dialect: TestDialect): void {
         const response = await staff.post(`${ADMIN}/flags/bulk`, body);
         expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
         expect(response.status).toBeLessThan(500);
-        expect(response.body.error.code).toBeDefined();
+        expectShape(errorResponseSchema, response.body);
       }
       expect(await databaseState()).toEqual(before);
     });
@@ -247,11 +287,11 @@ export function describeFlagSets(dialect: TestDialect): void {
     });
 
     it('exports the sets and each flag’s membership', async () => {
-      const exported = (await staff.get(`${ADMIN}/export`)).body;
-      expect(exported.flag_sets.map((set: { name: string }) => set.name)).toEqual(
+      const exported = expectShape(flagStateDumpSchema, (await staff.get(`${ADMIN}/export`)).body);
+      expect(exported.flag_sets.map((set) => set.name)).toEqual(
         expect.arrayContaining(['admin', 'portal', 'bulk-set']),
       );
-      expect(exported.flags.find((flag: { name: string }) => flag.name === 'bulk.a').sets).toEqual(['admin']);
+      expect(exported.flags.find((flag) => flag.name === 'bulk.a')?.sets).toEqual(['admin']);
     });
 
     it('imports a Waffle dump into the default set, or the one named, keeping sets a flag is in', async () => {
@@ -260,22 +300,28 @@ export function describeFlagSets(dialect: TestDialect): void {
         { model: 'waffle.switch', pk: 1, fields: { name: `${flag}.switch`, active: true } },
       ];
 
-      expect((await staff.post(`${ADMIN}/import`, dump('waffle.one'))).status).toBe(200);
-      expect((await staff.get(`${ADMIN}/flags/waffle.one`)).body.sets).toEqual(['imported']);
+      const first = await staff.post(`${ADMIN}/import`, dump('waffle.one'));
+      expect(first.status).toBe(200);
+      expect(expectShape(importSummarySchema, first.body)).toEqual({ created: 3, updated: 0, unchanged: 0 });
+      expect(detailOf(await staff.get(`${ADMIN}/flags/waffle.one`)).sets).toEqual(['imported']);
 
       await staff.request('PATCH', `${ADMIN}/flags/waffle.one`, { body: { sets: ['admin'] } });
       const named = await staff.post(`${ADMIN}/import?default_set=legacy`, dump('waffle.one'));
-      expect(named.body).toMatchObject({ updated: 1 });
-      expect((await staff.get(`${ADMIN}/flags/waffle.one`)).body.sets).toEqual(['admin', 'legacy']);
-      expect((await staff.get(`${ADMIN}/flag-sets/legacy`)).status).toBe(200);
+      expect(expectShape(importSummarySchema, named.body)).toMatchObject({ updated: 1 });
+      expect(detailOf(await staff.get(`${ADMIN}/flags/waffle.one`)).sets).toEqual(['admin', 'legacy']);
+      expect(expectShape(flagSetSchema, (await staff.get(`${ADMIN}/flag-sets/legacy`)).body).name).toBe(
+        'legacy',
+      );
 
       const before = await databaseState();
       const refused = await staff.post(`${ADMIN}/import?default_set=bad%20name`, dump('waffle.two'));
       expect(refused.status).toBe(400);
+      expectShape(errorResponseSchema, refused.body);
       const unknown = await staff.post(`${ADMIN}/import`, {
         flags: [{ name: 'waffle.two', sets: ['ghost-set'] }],
       });
       expect(unknown.status).toBe(400);
+      expectShape(errorResponseSchema, unknown.body);
       expect(await databaseState()).toEqual(before);
     });
 
@@ -285,7 +331,7 @@ export function describeFlagSets(dialect: TestDialect): void {
 
       expect((await staff.request('DELETE', `${ADMIN}/flag-sets/short-lived`)).status).toBe(204);
 
-      expect((await staff.get(`${ADMIN}/flags/survivor`)).body.sets).toEqual(['admin']);
+      expect(detailOf(await staff.get(`${ADMIN}/flags/survivor`)).sets).toEqual(['admin']);
       expect(app.runtime.snapshot.state.sets.has('short-lived')).toBe(false);
     });
 
@@ -295,7 +341,10 @@ export function describeFlagSets(dialect: TestDialect): void {
       await staff.post(`${ADMIN}/flags`, { name: 'eval.out', everyone: true });
       const learner = await loggedInClient(app, 'lina');
 
-      const status = (await learner.get('/waffle_status?set=eval-set')).body;
+      const status = expectShape(
+        waffleStatusResponseSchema,
+        (await learner.get('/waffle_status?set=eval-set')).body,
+      );
       expect(keys(status.enterprise_features)).toEqual(['eval.in']);
       expect(Object.keys(status.flags)).toEqual(['eval.in']);
       expect(app.runtime.snapshot.compiledFor(['eval-set']).flags.map((flag) => flag.name)).toEqual([
@@ -327,13 +376,15 @@ export function describeFlagSets(dialect: TestDialect): void {
 
         await admin.post(`${ADMIN}/flag-sets`, { name: 'portal' });
         await admin.post(`${ADMIN}/flags`, { name: 'portal.flag', everyone: true, sets: ['portal'] });
-        const list = (await learner.get(LEARNER_LIST)).body;
+        const list = expectShape(enterpriseLearnerResponseSchema, (await learner.get(LEARNER_LIST)).body);
         expect(keys(list.enterprise_features)).toEqual(['portal.flag']);
         expect(keys(list.enterprise_features_by_customer[customer.uuid])).toEqual(['portal.flag']);
         const dashboard = await learner.post('/api/v1/bffs/learner/dashboard/', {
           enterprise_customer_slug: 'acme',
         });
-        expect(keys(dashboard.body.enterprise_features)).toEqual(['portal.flag']);
+        expect(keys(expectShape(learnerDashboardResponseSchema, dashboard.body).enterprise_features)).toEqual(
+          ['portal.flag'],
+        );
         await learner.get(LEARNER_LIST);
 
         const warnings = configured.logs.filter((entry) => entry.details?.set === 'missing-set');

@@ -1,3 +1,4 @@
+import { API_PATHS } from '@waffle-kit/contract/routes';
 import { Router } from 'express';
 import type { InTransaction } from '../../db/transaction.js';
 import type { SnapshotCache } from '../../snapshot/snapshot-cache.js';
@@ -26,22 +27,34 @@ export function adminRoutes(inTransaction: InTransaction, snapshot: SnapshotCach
   router.use(explainRoutes(snapshot));
   router.use(flagRoutes(flagService(inTransaction)));
   router.use(
-    namedObjectRoutes('switches', switchService(inTransaction), {
-      create: createSwitchSchema,
-      update: updateSwitchSchema,
-    }),
+    namedObjectRoutes(
+      { collection: API_PATHS.switches, item: API_PATHS.switch },
+      switchService(inTransaction),
+      {
+        create: createSwitchSchema,
+        update: updateSwitchSchema,
+      },
+    ),
   );
   router.use(
-    namedObjectRoutes('samples', sampleService(inTransaction), {
-      create: createSampleSchema,
-      update: updateSampleSchema,
-    }),
+    namedObjectRoutes(
+      { collection: API_PATHS.samples, item: API_PATHS.sample },
+      sampleService(inTransaction),
+      {
+        create: createSampleSchema,
+        update: updateSampleSchema,
+      },
+    ),
   );
   router.use(
-    namedObjectRoutes('flag-sets', flagSetService(inTransaction), {
-      create: createFlagSetSchema,
-      update: updateFlagSetSchema,
-    }),
+    namedObjectRoutes(
+      { collection: API_PATHS.flagSets, item: API_PATHS.flagSet },
+      flagSetService(inTransaction),
+      {
+        create: createFlagSetSchema,
+        update: updateFlagSetSchema,
+      },
+    ),
   );
   router.use(userRoutes(userService(inTransaction)));
   router.use(enterpriseCustomerRoutes(enterpriseCustomerService(inTransaction)));

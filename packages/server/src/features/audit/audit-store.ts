@@ -1,19 +1,12 @@
+import type { AuditEntry, AuditValue } from '@waffle-kit/contract';
 import { AuditEntryModel } from '../../db/models/index.js';
 import type { WriteContext } from '../../db/transaction.js';
 import type { Actor } from './actor.js';
 
-export type AuditAction = 'create' | 'update' | 'delete';
+export type AuditAction = AuditEntry['action'];
 
-export interface AuditEntryJson {
-  id: number;
-  actor: string | null;
-  action: string;
-  object_type: string;
-  object_name: string;
-  before: unknown;
-  after: unknown;
-  created: string;
-}
+/** An audit entry as `GET /api/admin/audit` lists it: the contract's `AuditEntry`. */
+export type AuditEntryJson = AuditEntry;
 
 /** Writes one audit entry inside the change's own transaction: both commit or neither does. */
 export async function recordAudit(
@@ -49,8 +42,9 @@ export async function recordCreation<T>(
   return after;
 }
 
-function parse(text: string | null): unknown {
-  return text === null ? null : JSON.parse(text);
+/** Only `recordAudit` writes the column: the JSON of an object, or null. */
+function parse(text: string | null): AuditValue {
+  return text === null ? null : (JSON.parse(text) as AuditValue);
 }
 
 /** Audit entries, newest first, optionally for one object type and name. */
@@ -67,14 +61,16 @@ export async function listAudit(filter: {
     order: [['id', 'DESC']],
     limit: filter.limit ?? 100,
   });
-  return rows.map((row) => ({
-    id: row.id,
-    actor: row.actor,
-    action: row.action,
-    object_type: row.objectType,
-    object_name: row.objectName,
-    before: parse(row.before),
-    after: parse(row.after),
-    created: row.createdAt.toISOString(),
-  }));
+  return rows.map(
+    (row): AuditEntry => ({
+      id: row.id,
+      actor: row.actor,
+      action: row.action as AuditAction,
+      object_type: row.objectType,
+      object_name: row.objectName,
+      before: parse(row.before),
+      after: parse(row.after),
+      created: row.createdAt.toISOString(),
+    }),
+  );
 }

@@ -1,3 +1,5 @@
+import type { LoginResponse, MeResponse, SessionUser } from '@waffle-kit/contract';
+import { API_PATHS, type ApiPath, AUTH_PREFIX, below } from '@waffle-kit/contract/routes';
 import { Router } from 'express';
 import {
   AppError,
@@ -13,18 +15,19 @@ import type { LoginRateLimiter } from './login-rate-limit.js';
 import { getRequestUser, type RequestUser } from './request-user.js';
 import { SESSION_LIFETIME_MS, type SessionStore } from './session-store.js';
 
-export const LOGIN_PATH = '/api/auth/login';
+export const LOGIN_PATH = API_PATHS.login;
+const authPath = (path: ApiPath) => below(AUTH_PREFIX, path);
 
 /** The `user` of `/api/auth/me` and the login response. */
-export function userJson(user: RequestUser) {
+export function userJson(user: RequestUser): SessionUser {
   return {
     id: user.id,
     username: user.username,
     is_staff: user.isStaff,
     is_superuser: user.isSuperuser,
     language: user.language,
-    groups: user.groups,
-    linked_enterprise_customer_uuids: user.linkedEnterpriseCustomerUuids,
+    groups: [...user.groups],
+    linked_enterprise_customer_uuids: [...user.linkedEnterpriseCustomerUuids],
   };
 }
 
@@ -44,7 +47,7 @@ export interface AuthRoutesDeps {
 export function authRoutes({ sessions, limiter, secureCookies }: AuthRoutesDeps): Router {
   const router = Router();
 
-  router.post('/login', async (req, res) => {
+  router.post(authPath(API_PATHS.login), async (req, res) => {
     const { username, password } = (req.body ?? {}) as Record<string, unknown>;
     const fields: Record<string, string> = {};
     if (typeof username !== 'string' || username === '') fields.username = 'Enter a username.';
@@ -75,20 +78,20 @@ export function authRoutes({ sessions, limiter, secureCookies }: AuthRoutesDeps)
     });
     setCsrfCookie(res, secure);
     const loaded = await sessions.findUser(token);
-    res.json({ user: loaded ? userJson(loaded) : null });
+    res.json({ user: loaded ? userJson(loaded) : null } satisfies LoginResponse);
   });
 
-  router.post('/logout', async (req, res) => {
+  router.post(authPath(API_PATHS.logout), async (req, res) => {
     const current = sessionToken(req);
     if (current) await sessions.destroy(current.token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
 
-  router.get('/me', (req, res) => {
+  router.get(authPath(API_PATHS.me), (req, res) => {
     const user = getRequestUser(req);
     if (!user) throw new NotAuthenticatedError();
-    res.json({ user: userJson(user) });
+    res.json({ user: userJson(user) } satisfies MeResponse);
   });
 
   return router;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AdminEnterpriseCustomer, LinkedLearner } from '@waffle-kit/contract';
 import { Op } from 'sequelize';
 import { EnterpriseCustomer, EnterpriseCustomerUser, User } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
@@ -7,13 +8,8 @@ import type { Actor } from '../audit/actor.js';
 import { recordAudit, recordCreation } from '../audit/audit-store.js';
 import type { CreateEnterpriseCustomerInput, LinkLearnerInput } from './enterprise-customer-input.js';
 
-export interface EnterpriseCustomerJson {
-  uuid: string;
-  slug: string;
-  name: string;
-  active: boolean;
-  version: number;
-}
+/** An enterprise customer as the admin API shows it: the contract's `AdminEnterpriseCustomer`. */
+export type EnterpriseCustomerJson = AdminEnterpriseCustomer;
 
 const json = (c: EnterpriseCustomer): EnterpriseCustomerJson => ({
   uuid: c.uuid,
@@ -58,21 +54,23 @@ export function enterpriseCustomerService(inTransaction: InTransaction) {
       });
     },
 
-    async learners(uuid: string) {
+    async learners(uuid: string): Promise<LinkedLearner[]> {
       await find(uuid);
       const links = await EnterpriseCustomerUser.findAll({
         where: { enterpriseCustomerUuid: uuid },
         include: [{ model: User, as: 'user', attributes: ['username'] }],
         order: [['id', 'ASC']],
       });
-      return links.map((l) => ({
-        username: (l as EnterpriseCustomerUser & { user?: User }).user?.username ?? null,
-        active: Boolean(l.active),
-        linked: Boolean(l.linked),
-      }));
+      return links.map(
+        (l): LinkedLearner => ({
+          username: (l as EnterpriseCustomerUser & { user?: User }).user?.username ?? null,
+          active: Boolean(l.active),
+          linked: Boolean(l.linked),
+        }),
+      );
     },
 
-    linkLearner(uuid: string, input: LinkLearnerInput, actor: Actor) {
+    linkLearner(uuid: string, input: LinkLearnerInput, actor: Actor): Promise<LinkedLearner> {
       return inTransaction(async (ctx) => {
         const { transaction } = ctx;
         await find(uuid);
@@ -87,7 +85,7 @@ export function enterpriseCustomerService(inTransaction: InTransaction) {
           : null;
         if (existing) await existing.update({ ...values, version: existing.version + 1 }, { transaction });
         else await EnterpriseCustomerUser.create({ ...where, ...values }, { transaction });
-        const after = { username: input.username, ...values };
+        const after: LinkedLearner = { username: input.username, ...values };
         await recordAudit(ctx, actor, {
           action: existing ? 'update' : 'create',
           objectType: 'enterprise_customer_user',

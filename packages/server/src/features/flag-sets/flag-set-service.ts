@@ -1,3 +1,4 @@
+import type { FlagSet } from '@waffle-kit/contract';
 import { Op } from 'sequelize';
 import { FlagModel, FlagSetMemberModel, FlagSetModel } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
@@ -7,13 +8,7 @@ import { namedObjectService } from '../shared/named-object-service.js';
 import type { FlagSetInput } from './flag-set-input.js';
 
 /** A flag set as the admin API shows it; its flags are listed by `GET /flags?set=<name>`. */
-export interface FlagSetJson {
-  name: string;
-  note: string;
-  created: string;
-  modified: string;
-  version: number;
-}
+export type FlagSetJson = FlagSet;
 
 /**
  * Flag sets: audited, versioned writes like switches. Membership is written on the flag (its

@@ -1,42 +1,23 @@
-import { nameSchema, noteSchema, percentSchema, uuidSchema } from '@waffle-kit/contract';
-import { z } from 'zod';
-import { groupNameSchema, usernameSchema } from '../users/user-input.js';
+import {
+  createFlagBodySchema,
+  enterprisePercentageInputSchema,
+  setEnterprisePercentageBodySchema,
+  updateFlagBodySchema,
+} from '@waffle-kit/contract';
+import type { z } from 'zod';
 
-export const enterprisePercentageSchema = z.strictObject({
-  enterprise_customer_uuid: uuidSchema,
-  percent: percentSchema,
-});
+// The flag inputs are the contract's request bodies: the admin API, the CLI, import and the
+// admin page check the same rules.
 
-const flagFields = {
-  everyone: z.boolean().nullable(),
-  percent: percentSchema.nullable(),
-  testing: z.boolean(),
-  superusers: z.boolean(),
-  staff: z.boolean(),
-  authenticated: z.boolean(),
-  languages: z.array(
-    z.string().regex(/^[A-Za-z0-9_-]{1,35}$/, 'Use language codes such as "en" or "pt-br".'),
-  ),
-  users: z.array(usernameSchema),
-  groups: z.array(groupNameSchema),
-  /** The flag sets the flag belongs to (replaces them all); each must exist. */
-  sets: z.array(nameSchema),
-  rollout: z.boolean(),
-  note: noteSchema,
-  /** Replaces every enterprise percentage of the flag. */
-  enterprise_percentages: z.array(enterprisePercentageSchema),
-};
+export const enterprisePercentageSchema = enterprisePercentageInputSchema;
 
 /** `POST /api/admin/flags` and `waffle-kit flag NAME --create`: a name and any fields. */
-export const createFlagSchema = z
-  .strictObject({ name: nameSchema, ...flagFields })
-  .partial()
-  .required({ name: true });
+export const createFlagSchema = createFlagBodySchema;
 
 /** `PATCH /api/admin/flags/:name`: fields not given stay as they are. */
-export const updateFlagSchema = z.strictObject(flagFields).partial();
+export const updateFlagSchema = updateFlagBodySchema;
 
-export const setEnterprisePercentageSchema = z.strictObject({ percent: percentSchema });
+export const setEnterprisePercentageSchema = setEnterprisePercentageBodySchema;
 
 export type CreateFlagInput = z.infer<typeof createFlagSchema>;
 export type UpdateFlagInput = z.infer<typeof updateFlagSchema>;

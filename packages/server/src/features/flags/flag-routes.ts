@@ -1,20 +1,21 @@
-import { nameSchema, uuidSchema } from '@waffle-kit/contract';
+import {
+  type FlagBulkResponse,
+  type FlagListResponse,
+  flagBulkBodySchema,
+  nameSchema,
+  uuidSchema,
+} from '@waffle-kit/contract';
+import { API_PATHS } from '@waffle-kit/contract/routes';
 import { type Request, Router } from 'express';
 import { z } from 'zod';
 import { actorOf } from '../audit/actor.js';
+import { adminPath } from '../shared/admin-path.js';
 import { expectedVersion, parseInput, parseParam } from '../shared/parse-input.js';
 import { createFlagSchema, setEnterprisePercentageSchema, updateFlagSchema } from './flag-input.js';
 import type { FlagService } from './flag-service.js';
 
 const flagName = (req: Request) => parseParam(nameSchema, req, 'name');
 const customerUuid = (req: Request) => parseParam(uuidSchema, req, 'uuid');
-
-const flagNames = z.array(nameSchema).min(1, 'Name at least one flag.');
-const bulkSchema = z.union([
-  z.strictObject({ action: z.enum(['enable_everyone', 'disable_everyone', 'delete']), names: flagNames }),
-  // Set membership for many flags at once: the other sets of each flag stay as they are.
-  z.strictObject({ action: z.enum(['add_to_set', 'remove_from_set']), names: flagNames, set: nameSchema }),
-]);
 
 /** `?set=<name>`: only the flags of that set. */
 const setQuerySchema = z.object({ set: nameSchema });
@@ -23,48 +24,51 @@ const setQuerySchema = z.object({ set: nameSchema });
 export function flagRoutes(flags: FlagService): Router {
   const router = Router();
 
-  router.get('/flags', async (req, res) => {
+  router.get(adminPath(API_PATHS.flags), async (req, res) => {
     const search = typeof req.query.search === 'string' ? req.query.search : undefined;
     const set = req.query.set === undefined ? undefined : parseInput(setQuerySchema, req.query).set;
     const results = await flags.list(search, set);
-    res.json({ count: results.length, results });
+    res.json({ count: results.length, results } satisfies FlagListResponse);
   });
 
-  router.post('/flags', async (req, res) => {
+  router.post(adminPath(API_PATHS.flags), async (req, res) => {
     const flag = await flags.create(parseInput(createFlagSchema, req.body), actorOf(req));
     res.status(201).set('ETag', `"${flag.version}"`).json(flag);
   });
 
-  router.post('/flags/bulk', async (req, res) => {
-    const input = parseInput(bulkSchema, req.body);
-    res.json({ action: input.action, count: await flags.bulk(input, actorOf(req)) });
+  router.post(adminPath(API_PATHS.flagsBulk), async (req, res) => {
+    const input = parseInput(flagBulkBodySchema, req.body);
+    res.json({
+      action: input.action,
+      count: await flags.bulk(input, actorOf(req)),
+    } satisfies FlagBulkResponse);
   });
 
-  router.get('/flags/:name', async (req, res) => {
+  router.get(adminPath(API_PATHS.flag), async (req, res) => {
     const flag = await flags.get(flagName(req));
     res.set('ETag', `"${flag.version}"`).json(flag);
   });
 
-  router.patch('/flags/:name', async (req, res) => {
+  router.patch(adminPath(API_PATHS.flag), async (req, res) => {
     const name = flagName(req);
     const input = parseInput(updateFlagSchema, req.body);
     const flag = await flags.update(name, input, actorOf(req), expectedVersion(req));
     res.set('ETag', `"${flag.version}"`).json(flag);
   });
 
-  router.delete('/flags/:name', async (req, res) => {
+  router.delete(adminPath(API_PATHS.flag), async (req, res) => {
     await flags.remove(flagName(req), actorOf(req), expectedVersion(req));
     res.status(204).end();
   });
 
-  router.put('/flags/:name/enterprise-percentages/:uuid', async (req, res) => {
+  router.put(adminPath(API_PATHS.flagEnterprisePercentage), async (req, res) => {
     const [name, uuid] = [flagName(req), customerUuid(req)];
     const { percent } = parseInput(setEnterprisePercentageSchema, req.body);
     const flag = await flags.setEnterprisePercentage(name, uuid, percent, actorOf(req));
     res.set('ETag', `"${flag.version}"`).json(flag);
   });
 
-  router.delete('/flags/:name/enterprise-percentages/:uuid', async (req, res) => {
+  router.delete(adminPath(API_PATHS.flagEnterprisePercentage), async (req, res) => {
     const flag = await flags.deleteEnterprisePercentage(flagName(req), customerUuid(req), actorOf(req));
     res.set('ETag', `"${flag.version}"`).json(flag);
   });

@@ -1,3 +1,4 @@
+import type { FlagBulkBody, FlagDetail } from '@waffle-kit/contract';
 import { bucketOf, bucketThreshold } from '@waffle-kit/core';
 import { Op, type Transaction, UniqueConstraintError, type WhereOptions } from 'sequelize';
 import { containsText } from '../../db/contains-text.js';
@@ -21,9 +22,7 @@ import { recordAudit, recordCreation } from '../audit/audit-store.js';
 import type { CreateFlagInput, UpdateFlagInput } from './flag-input.js';
 import { type FlagJson, loadFlagJson, loadFlagsJson } from './flag-store.js';
 
-export type FlagBulkInput =
-  | { action: 'enable_everyone' | 'disable_everyone' | 'delete'; names: readonly string[] }
-  | { action: 'add_to_set' | 'remove_from_set'; names: readonly string[]; set: string };
+export type FlagBulkInput = FlagBulkBody;
 
 const missing = (label: string, names: string[]) => `Unknown ${label}: ${names.join(', ')}.`;
 
@@ -234,9 +233,9 @@ async function deleteFlagIn(ctx: WriteContext, name: string, actor: Actor, expec
  * For the admin page: per enterprise percentage, how many active, linked learners the customer
  * has and how many of them the percentage turns on (their bucket is below it).
  */
-async function withLearnerCounts(flag: FlagJson): Promise<FlagJson> {
+async function withLearnerCounts(flag: FlagJson): Promise<FlagDetail> {
   const uuids = flag.enterprise_percentages.map((p) => p.enterprise_customer_uuid);
-  if (uuids.length === 0) return flag;
+  if (uuids.length === 0) return { ...flag, enterprise_percentages: [] };
   const links = await EnterpriseCustomerUser.findAll({
     where: { enterpriseCustomerUuid: { [Op.in]: uuids }, active: true, linked: true },
     attributes: ['enterpriseCustomerUuid', 'userId'],
@@ -274,7 +273,7 @@ export function flagService(inTransaction: InTransaction) {
       return loadFlagsJson(where.length ? { [Op.and]: where } : undefined);
     },
 
-    async get(name: string): Promise<FlagJson> {
+    async get(name: string): Promise<FlagDetail> {
       const flag = await loadFlagJson(name);
       if (!flag) throw new NotFoundError(`This flag does not exist: "${name}".`);
       return withLearnerCounts(flag);

@@ -1,3 +1,4 @@
+import type { Flag } from '@waffle-kit/contract';
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import {
   EnterpriseFlagPercentageModel,
@@ -12,34 +13,8 @@ import {
 import { fromNullableTenths, fromTenths } from '../../db/percent.js';
 import { splitLanguages } from '../../snapshot/load-snapshot.js';
 
-/** DESIGN.md's Flag JSON, with the flag's enterprise percentages. */
-export interface FlagJson {
-  name: string;
-  everyone: boolean | null;
-  percent: number | null;
-  testing: boolean;
-  superusers: boolean;
-  staff: boolean;
-  authenticated: boolean;
-  languages: string[];
-  users: string[];
-  groups: string[];
-  /** The flag sets it belongs to, by name. */
-  sets: string[];
-  rollout: boolean;
-  note: string;
-  created: string;
-  modified: string;
-  version: number;
-  enterprise_percentages: Array<{
-    enterprise_customer_uuid: string;
-    percent: number;
-    /** Detail view only: the customer's active, linked learners. */
-    linked_learners?: number;
-    /** Detail view only: how many of them this percentage turns on. */
-    learners_on?: number;
-  }>;
-}
+/** DESIGN.md's Flag JSON, with the flag's enterprise percentages: the contract's `Flag`. */
+export type FlagJson = Flag;
 
 /** Flags as JSON, with their users, groups, sets and percentages in a few more queries whatever the count. */
 export async function loadFlagsJson(
@@ -74,39 +49,41 @@ export async function loadFlagsJson(
       await FlagSetModel.findAll({ where: { id: { [Op.in]: setRows.map((r) => r.flagSetId) } }, transaction })
     ).map((s) => [s.id, s.name]),
   );
-  return flags.map((flag) => ({
-    name: flag.name,
-    everyone: flag.everyone === null ? null : Boolean(flag.everyone),
-    percent: fromNullableTenths(flag.percentTenths === null ? null : Number(flag.percentTenths)),
-    testing: Boolean(flag.testing),
-    superusers: Boolean(flag.superusers),
-    staff: Boolean(flag.staff),
-    authenticated: Boolean(flag.authenticated),
-    languages: splitLanguages(flag.languages),
-    users: userRows
-      .filter((r) => r.flagId === flag.id)
-      .map((r) => usernames.get(r.userId) ?? '')
-      .sort(),
-    groups: groupRows
-      .filter((r) => r.flagId === flag.id)
-      .map((r) => groupNames.get(r.groupId) ?? '')
-      .sort(),
-    sets: setRows
-      .filter((r) => r.flagId === flag.id)
-      .map((r) => setNames.get(r.flagSetId) ?? '')
-      .sort(),
-    rollout: Boolean(flag.rollout),
-    note: flag.note,
-    created: flag.createdAt.toISOString(),
-    modified: flag.updatedAt.toISOString(),
-    version: flag.version,
-    enterprise_percentages: percentRows
-      .filter((r) => r.flagId === flag.id)
-      .map((r) => ({
-        enterprise_customer_uuid: r.enterpriseCustomerUuid,
-        percent: fromTenths(Number(r.percentTenths)),
-      })),
-  }));
+  return flags.map(
+    (flag): Flag => ({
+      name: flag.name,
+      everyone: flag.everyone === null ? null : Boolean(flag.everyone),
+      percent: fromNullableTenths(flag.percentTenths === null ? null : Number(flag.percentTenths)),
+      testing: Boolean(flag.testing),
+      superusers: Boolean(flag.superusers),
+      staff: Boolean(flag.staff),
+      authenticated: Boolean(flag.authenticated),
+      languages: splitLanguages(flag.languages),
+      users: userRows
+        .filter((r) => r.flagId === flag.id)
+        .map((r) => usernames.get(r.userId) ?? '')
+        .sort(),
+      groups: groupRows
+        .filter((r) => r.flagId === flag.id)
+        .map((r) => groupNames.get(r.groupId) ?? '')
+        .sort(),
+      sets: setRows
+        .filter((r) => r.flagId === flag.id)
+        .map((r) => setNames.get(r.flagSetId) ?? '')
+        .sort(),
+      rollout: Boolean(flag.rollout),
+      note: flag.note,
+      created: flag.createdAt.toISOString(),
+      modified: flag.updatedAt.toISOString(),
+      version: flag.version,
+      enterprise_percentages: percentRows
+        .filter((r) => r.flagId === flag.id)
+        .map((r) => ({
+          enterprise_customer_uuid: r.enterpriseCustomerUuid,
+          percent: fromTenths(Number(r.percentTenths)),
+        })),
+    }),
+  );
 }
 
 export async function loadFlagJson(name: string, transaction?: Transaction): Promise<FlagJson | null> {

@@ -1,11 +1,7 @@
-import { nameSchema, noteSchema, percentSchema } from '@waffle-kit/contract';
-import { z } from 'zod';
+import { createSampleBodySchema, updateSampleBodySchema } from '@waffle-kit/contract';
+import type { z } from 'zod';
 
-const sampleFields = { percent: percentSchema, note: noteSchema };
-
-/** A sample to create: a name and its percent, optionally a note. */
-export const createSampleSchema = z
-  .strictObject({ name: nameSchema, ...sampleFields })
-  .partial({ note: true });
-export const updateSampleSchema = z.strictObject(sampleFields).partial();
+/** A sample to create (the contract's body): a name and its percent, optionally a note. */
+export const createSampleSchema = createSampleBodySchema;
+export const updateSampleSchema = updateSampleBodySchema;
 export type SampleInput = z.infer<typeof updateSampleSchema>;

@@ -1,17 +1,11 @@
+import type { Sample } from '@waffle-kit/contract';
 import { SampleModel } from '../../db/models/index.js';
 import { fromTenths, toTenths } from '../../db/percent.js';
 import type { InTransaction } from '../../db/transaction.js';
 import { namedObjectService } from '../shared/named-object-service.js';
 import type { SampleInput } from './sample-input.js';
 
-export interface SampleJson {
-  name: string;
-  percent: number;
-  note: string;
-  created: string;
-  modified: string;
-  version: number;
-}
+export type SampleJson = Sample;
 
 /** Samples: on for `percent`% of evaluations; audited, versioned writes. */
 export function sampleService(inTransaction: InTransaction) {

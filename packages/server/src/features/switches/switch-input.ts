@@ -1,12 +1,7 @@
-import { nameSchema, noteSchema } from '@waffle-kit/contract';
-import { z } from 'zod';
+import { createSwitchBodySchema, updateSwitchBodySchema } from '@waffle-kit/contract';
+import type { z } from 'zod';
 
-const switchFields = { active: z.boolean(), note: noteSchema };
-
-/** A switch to create: a name, optionally `active` and `note`. */
-export const createSwitchSchema = z
-  .strictObject({ name: nameSchema, ...switchFields })
-  .partial()
-  .required({ name: true });
-export const updateSwitchSchema = z.strictObject(switchFields).partial();
+/** A switch to create (the contract's body): a name, optionally `active` and `note`. */
+export const createSwitchSchema = createSwitchBodySchema;
+export const updateSwitchSchema = updateSwitchBodySchema;
 export type SwitchInput = z.infer<typeof updateSwitchSchema>;

@@ -1,16 +1,10 @@
+import type { Switch } from '@waffle-kit/contract';
 import { SwitchModel } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
 import { namedObjectService } from '../shared/named-object-service.js';
 import type { SwitchInput } from './switch-input.js';
 
-export interface SwitchJson {
-  name: string;
-  active: boolean;
-  note: string;
-  created: string;
-  modified: string;
-  version: number;
-}
+export type SwitchJson = Switch;
 
 /** Switches: on or off for everybody; audited, versioned writes. */
 export function switchService(inTransaction: InTransaction) {

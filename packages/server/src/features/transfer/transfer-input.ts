@@ -5,8 +5,11 @@ import { createEnterpriseCustomerSchema } from '../enterprise-customers/enterpri
 import { createFlagSchema } from '../flags/flag-input.js';
 import { groupNameSchema, usernameSchema } from '../users/user-input.js';
 
-/** The export format: all flag state plus the groups, users, customers and flag sets it names. */
-export const flagStateDumpSchema = z.strictObject({
+/**
+ * What an import takes: the export format (the contract's `FlagStateDump`), all flag state plus
+ * the groups, users, customers and flag sets it names, with every list and note optional.
+ */
+export const flagStateImportSchema = z.strictObject({
   format: z.literal('waffle-kit/1').optional(),
   groups: z.array(groupNameSchema).default([]),
   users: z.array(z.strictObject({ username: usernameSchema })).default([]),
@@ -23,7 +26,7 @@ export const flagStateDumpSchema = z.strictObject({
     .default([]),
 });
 
-export type FlagStateDump = z.infer<typeof flagStateDumpSchema>;
+export type FlagStateImport = z.infer<typeof flagStateImportSchema>;
 
 /**
  * The flag set a Waffle `dumpdata` list's flags are put in (Waffle has no sets), so a route can
@@ -66,7 +69,7 @@ function normalizeSample(fields: Loose): Loose {
 
 /**
  * Accepts our export, or Django's `dumpdata waffle` list (`[{ model: "waffle.flag", fields }]`),
- * or our format with Waffle's field spellings, and returns input for `flagStateDumpSchema`. A
+ * or our format with Waffle's field spellings, and returns input for `flagStateImportSchema`. A
  * dumpdata list's flags go into `defaultSet`.
  */
 export function normalizeDump(data: unknown, defaultSet = DEFAULT_IMPORT_SET): unknown {

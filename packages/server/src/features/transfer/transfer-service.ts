@@ -1,3 +1,4 @@
+import type { FlagStateDump, ImportSummary } from '@waffle-kit/contract';
 import { Op } from 'sequelize';
 import {
   EnterpriseCustomer,
@@ -14,13 +15,7 @@ import { recordAudit, recordCreation } from '../audit/audit-store.js';
 import { createFlagIn, updateFlagIn } from '../flags/flag-service.js';
 import { type FlagJson, loadFlagJson, loadFlagsJson } from '../flags/flag-store.js';
 import { parseInput } from '../shared/parse-input.js';
-import { type FlagStateDump, flagStateDumpSchema, normalizeDump } from './transfer-input.js';
-
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
+import { type FlagStateImport, flagStateImportSchema, normalizeDump } from './transfer-input.js';
 
 const FLAG_FIELDS = [
   'everyone',
@@ -39,8 +34,14 @@ const FLAG_FIELDS = [
 ] as const;
 
 function flagFields(flag: FlagJson) {
-  return Object.fromEntries(FLAG_FIELDS.map((key) => [key, flag[key]]));
+  return Object.fromEntries(FLAG_FIELDS.map((key) => [key, flag[key]])) as Omit<
+    FlagStateDump['flags'][number],
+    'name'
+  >;
 }
+
+/** One item of a dump's list. */
+type DumpItem<List extends keyof FlagStateDump> = Extract<FlagStateDump[List], unknown[]>[number];
 
 /** All flag state as JSON (plus the groups, users and customers it names): `waffle-kit export`. */
 export async function exportFlagState(): Promise<FlagStateDump> {
@@ -58,33 +59,41 @@ export async function exportFlagState(): Promise<FlagStateDump> {
     format: 'waffle-kit/1',
     groups,
     users: usernames.map((username) => ({ username })),
-    enterprise_customers: customers.map((c) => ({
-      uuid: c.uuid,
-      slug: c.slug,
-      name: c.name,
-      active: Boolean(c.active),
-    })),
-    flag_sets: (await FlagSetModel.findAll({ order: [['name', 'ASC']] })).map((s) => ({
-      name: s.name,
-      note: s.note,
-    })),
-    flags: flags.map((flag) => ({ name: flag.name, ...flagFields(flag) })),
-    switches: (await SwitchModel.findAll({ order: [['name', 'ASC']] })).map((s) => ({
-      name: s.name,
-      active: Boolean(s.active),
-      note: s.note,
-    })),
-    samples: (await SampleModel.findAll({ order: [['name', 'ASC']] })).map((s) => ({
-      name: s.name,
-      percent: fromTenths(Number(s.percentTenths)),
-      note: s.note,
-    })),
+    enterprise_customers: customers.map(
+      (c): DumpItem<'enterprise_customers'> => ({
+        uuid: c.uuid,
+        slug: c.slug,
+        name: c.name,
+        active: Boolean(c.active),
+      }),
+    ),
+    flag_sets: (await FlagSetModel.findAll({ order: [['name', 'ASC']] })).map(
+      (s): DumpItem<'flag_sets'> => ({
+        name: s.name,
+        note: s.note,
+      }),
+    ),
+    flags: flags.map((flag): DumpItem<'flags'> => ({ name: flag.name, ...flagFields(flag) })),
+    switches: (await SwitchModel.findAll({ order: [['name', 'ASC']] })).map(
+      (s): DumpItem<'switches'> => ({
+        name: s.name,
+        active: Boolean(s.active),
+        note: s.note,
+      }),
+    ),
+    samples: (await SampleModel.findAll({ order: [['name', 'ASC']] })).map(
+      (s): DumpItem<'samples'> => ({
+        name: s.name,
+        percent: fromTenths(Number(s.percentTenths)),
+        note: s.note,
+      }),
+    ),
   };
 }
 
 async function ensureReferences(
   ctx: WriteContext,
-  dump: FlagStateDump,
+  dump: FlagStateImport,
   actor: Actor,
   summary: ImportSummary,
 ) {
@@ -171,7 +180,7 @@ export function importFlagState(
   actor: Actor,
   options: { defaultSet?: string } = {},
 ): Promise<ImportSummary> {
-  const dump = parseInput(flagStateDumpSchema, normalizeDump(data, options.defaultSet));
+  const dump = parseInput(flagStateImportSchema, normalizeDump(data, options.defaultSet));
   // A Waffle dump knows no sets: its flags join the default set and keep the sets they are in.
   const waffleDump = Array.isArray(data);
   return inTransaction(async (ctx) => {

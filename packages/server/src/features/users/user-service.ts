@@ -1,3 +1,4 @@
+import type { AdminUser, Group as GroupJson, UserEnterpriseLink } from '@waffle-kit/contract';
 import { Op, type Transaction } from 'sequelize';
 import { containsText } from '../../db/contains-text.js';
 import { EnterpriseCustomerUser, Group, SessionModel, User, UserGroup } from '../../db/models/index.js';
@@ -8,19 +9,8 @@ import { recordAudit, recordCreation } from '../audit/audit-store.js';
 import { hashPassword } from '../auth/password.js';
 import type { CreateUserInput, UpdateUserInput } from './user-input.js';
 
-/** A user as the admin API shows it (never the password hash). */
-export interface UserJson {
-  id: number;
-  username: string;
-  email: string | null;
-  is_staff: boolean;
-  is_superuser: boolean;
-  is_active: boolean;
-  language: string | null;
-  groups: string[];
-  has_password: boolean;
-  version: number;
-}
+/** A user as the admin API shows it (never the password hash): the contract's `AdminUser`. */
+export type UserJson = AdminUser;
 
 type LoadedUser = User & { groups?: Group[] };
 
@@ -158,14 +148,16 @@ export function userService(inTransaction: InTransaction) {
       });
     },
 
-    async listGroups(): Promise<Array<{ name: string; version: number }>> {
-      return (await Group.findAll({ order: [['name', 'ASC']] })).map((g) => ({
-        name: g.name,
-        version: g.version,
-      }));
+    async listGroups(): Promise<GroupJson[]> {
+      return (await Group.findAll({ order: [['name', 'ASC']] })).map(
+        (g): GroupJson => ({
+          name: g.name,
+          version: g.version,
+        }),
+      );
     },
 
-    createGroup(name: string, actor: Actor): Promise<{ name: string; version: number }> {
+    createGroup(name: string, actor: Actor): Promise<GroupJson> {
       return inTransaction(async (ctx) => {
         if (await Group.findOne({ where: { name }, transaction: ctx.transaction })) {
           throw new ValidationError('This group exists already.', {
@@ -173,22 +165,27 @@ export function userService(inTransaction: InTransaction) {
           });
         }
         const group = await Group.create({ name }, { transaction: ctx.transaction });
-        return recordCreation(ctx, actor, 'group', name, { name: group.name, version: group.version });
+        return recordCreation<GroupJson>(ctx, actor, 'group', name, {
+          name: group.name,
+          version: group.version,
+        });
       });
     },
 
     /** Enterprise links of a user (for the admin page's user view). */
-    async links(username: string) {
+    async links(username: string): Promise<UserEnterpriseLink[]> {
       const user = await load(username);
       const links = await EnterpriseCustomerUser.findAll({
         where: { userId: user.id },
         order: [['id', 'ASC']],
       });
-      return links.map((l) => ({
-        enterprise_customer_uuid: l.enterpriseCustomerUuid,
-        active: l.active,
-        linked: l.linked,
-      }));
+      return links.map(
+        (l): UserEnterpriseLink => ({
+          enterprise_customer_uuid: l.enterpriseCustomerUuid,
+          active: l.active,
+          linked: l.linked,
+        }),
+      );
     },
   };
 }
