@@ -207,7 +207,8 @@ function namedObjectHandlers<T extends { name: string; version?: number }>(
           name: `A ${objectType} with this name already exists.`,
         });
       }
-      const created = { ...body, version: 1 } as unknown as T;
+      const now = new Date().toISOString();
+      const created = { ...body, created: now, modified: now, version: 1 } as unknown as T;
       objects().set(created.name, created);
       audit('create', objectType, created.name, null, created);
       return HttpResponse.json(created as JsonBodyType, { status: 201 });
@@ -365,22 +366,23 @@ const handlers = [
     HttpResponse.json({ is_active: false, reason: 'no_rule', description: 'off: no rule matched' }),
   ),
 
-  admin('get', '/switches', () =>
-    HttpResponse.json({ count: state.switches.size, results: [...state.switches.values()] }),
-  ),
-  admin('get', '/samples', () =>
-    HttpResponse.json({ count: state.samples.size, results: [...state.samples.values()] }),
-  ),
   ...namedObjectHandlers('switches', 'switch', () => state.switches),
   ...namedObjectHandlers('samples', 'sample', () => state.samples),
-  // Deleting a set takes its flags out of it and keeps them.
+  // Deleting a set takes each of its flags out of it, as a flag update, and keeps the flags.
   ...namedObjectHandlers(
     'flag-sets',
     'flag_set',
     () => state.flagSets,
     (set) => {
       for (const found of state.flags.values()) {
-        state.flags.set(found.name, { ...found, sets: found.sets.filter((other) => other !== set) });
+        if (!found.sets.includes(set)) continue;
+        const updated = {
+          ...found,
+          sets: found.sets.filter((other) => other !== set),
+          version: found.version + 1,
+        };
+        state.flags.set(found.name, updated);
+        audit('update', 'flag', found.name, withoutCounts(found), withoutCounts(updated));
       }
     },
   ),
