@@ -2,8 +2,7 @@ import type { FlagSet } from '@waffle-kit/contract';
 import { Op } from 'sequelize';
 import { FlagModel, FlagSetMemberModel, FlagSetModel } from '../../db/models/index.js';
 import type { InTransaction } from '../../db/transaction.js';
-import { updateFlagIn } from '../flags/flag-service.js';
-import { loadFlagJson } from '../flags/flag-store.js';
+import { setMembershipIn } from '../flags/flag-service.js';
 import { namedObjectService } from '../shared/named-object-service.js';
 import type { FlagSetInput } from './flag-set-input.js';
 
@@ -36,10 +35,7 @@ export function flagSetService(inTransaction: InTransaction) {
         order: [['name', 'ASC']],
         transaction,
       });
-      for (const { name } of flags) {
-        const sets = (await loadFlagJson(name, transaction))!.sets.filter((other) => other !== set.name);
-        await updateFlagIn(ctx, name, { sets }, actor);
-      }
+      for (const { name } of flags) await setMembershipIn(ctx, name, set.name, false, actor);
     },
   });
 }

@@ -188,6 +188,26 @@ export async function insertFlag({ transaction }: WriteContext, input: CreateFla
   return flag;
 }
 
+/**
+ * Puts a flag into the set `set` (`member` true) or takes it out, inside an open write, keeping
+ * its other sets. A flag already where it should be is left alone (no version, no audit entry);
+ * returns whether the flag changed.
+ */
+export async function setMembershipIn(
+  ctx: WriteContext,
+  name: string,
+  set: string,
+  member: boolean,
+  actor: Actor,
+): Promise<boolean> {
+  const current = (await loadFlagJson(name, ctx.transaction))?.sets;
+  if (!current) throw new NotFoundError(`This flag does not exist: "${name}".`);
+  if (current.includes(set) === member) return false;
+  const others = current.filter((other) => other !== set);
+  await updateFlagIn(ctx, name, { sets: member ? [...others, set] : others }, actor);
+  return true;
+}
+
 /** Creates a flag inside an open write. */
 export async function createFlagIn(
   ctx: WriteContext,
@@ -331,13 +351,8 @@ export function flagService(inTransaction: InTransaction) {
         let changed = 0;
         for (const name of names) {
           if (input.action === 'add_to_set' || input.action === 'remove_from_set') {
-            const current = (await loadFlagJson(name, ctx.transaction))?.sets;
-            if (!current) throw new NotFoundError(`This flag does not exist: "${name}".`);
-            // A flag already where the action puts it is left alone: no version, no audit entry.
-            if (current.includes(input.set) === (input.action === 'add_to_set')) continue;
-            const others = current.filter((set) => set !== input.set);
-            const sets = input.action === 'add_to_set' ? [...others, input.set] : others;
-            await updateFlagIn(ctx, name, { sets }, actor);
+            const member = input.action === 'add_to_set';
+            if (!(await setMembershipIn(ctx, name, input.set, member, actor))) continue;
           } else if (action === 'delete') {
             await deleteFlagIn(ctx, name, actor);
           } else {
